@@ -1,0 +1,1 @@
+"""The knowledge base of exemplary models (điển hình tiên tiến) of Vietnam Social Security."""

@@ -1,0 +1,1 @@
+"""Conferences of exemplary models and emulation congresses, and the reports presented there."""

@@ -1,0 +1,1 @@
+"""What every app shares: Vietnamese text helpers, rich-text sanitising, body blocks, mixins."""

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class EmulationConfig(AppConfig):
+    name = "kb.emulation"
+    label = "emulation"
+    verbose_name = "Khối, cụm thi đua"

@@ -1,0 +1,1 @@
+"""Exemplars (gương điển hình tiên tiến): collectives and individuals worth learning from."""

@@ -1,0 +1,139 @@
+"""Exemplar profiles, as pages: they are published, told in stories and moderated like them."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from kb.core.blocks import BodyBlock
+from kb.core.models import IndexPage, KeyedPage
+
+
+class ExemplarKind(models.TextChoices):
+    INDIVIDUAL = "individual", _("Cá nhân")
+    COLLECTIVE = "collective", _("Tập thể")
+
+
+class Gender(models.TextChoices):
+    FEMALE = "female", _("Nữ")
+    MALE = "male", _("Nam")
+
+
+class ExemplarIndexPage(IndexPage):
+    subpage_types = ["exemplars.ExemplarPage"]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách điển hình")
+
+    def get_listing_queryset(self):
+        return (
+            ExemplarPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("unit", "photo")
+            .order_by("title")
+        )
+
+
+class ExemplarTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "exemplars.ExemplarPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ExemplarPage(KeyedPage):
+    key_prefix = "ex"
+
+    kind = models.CharField(_("loại"), max_length=12, choices=ExemplarKind.choices)
+    unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
+        related_name="exemplars",
+    )
+    fields_of_work = ParentalManyToManyField(
+        "taxonomy.FieldOfWork", verbose_name=_("lĩnh vực công tác"), blank=True
+    )
+    photo = models.ForeignKey(
+        "images.KBImage",
+        verbose_name=_("ảnh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    position = models.CharField(_("chức vụ, vị trí công tác"), max_length=255, blank=True)
+    gender = models.CharField(_("giới tính"), max_length=10, choices=Gender.choices, blank=True)
+    ethnic_minority = models.BooleanField(_("người dân tộc thiểu số"), default=False)
+    is_leader = models.BooleanField(_("là lãnh đạo, quản lý"), default=False)
+    good_deed = models.BooleanField(_("gương Người tốt - Việc tốt"), default=False)
+    year = models.PositiveSmallIntegerField(_("năm được công nhận"), null=True, blank=True)
+    summary = models.TextField(_("tóm tắt"))
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"), blank=True)
+    tags = ClusterTaggableManager(through=ExemplarTag, blank=True, verbose_name=_("thẻ"))
+
+    content_panels = [
+        *KeyedPage.content_panels,
+        MultiFieldPanel(
+            [FieldPanel("kind"), FieldPanel("unit"), FieldPanel("position"), FieldPanel("year")],
+            heading=_("Thông tin chung"),
+        ),
+        FieldPanel("photo"),
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        FieldPanel("fields_of_work", widget=forms.CheckboxSelectMultiple),
+        InlinePanel("titles", label=_("Danh hiệu theo năm")),
+        MultiFieldPanel(
+            [
+                FieldPanel("gender"),
+                FieldPanel("ethnic_minority"),
+                FieldPanel("is_leader"),
+                FieldPanel("good_deed"),
+            ],
+            heading=_("Đặc điểm"),
+        ),
+        FieldPanel("tags"),
+    ]
+    promote_panels = [*KeyedPage.promote_panels, FieldPanel("key")]
+
+    search_fields = [
+        *KeyedPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("position"),
+        index.AutocompleteField("title"),
+        index.FilterField("kind"),
+        index.FilterField("unit"),
+        index.FilterField("year"),
+        index.RelatedFields("unit", [index.SearchField("name")]),
+    ]
+
+    parent_page_types = ["exemplars.ExemplarIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("điển hình tiên tiến")
+        verbose_name_plural = _("điển hình tiên tiến")
+
+
+class ExemplarTitleAward(Orderable):
+    """A title or award an exemplar received in a year: the history eligibility rules read."""
+
+    page = ParentalKey(ExemplarPage, on_delete=models.CASCADE, related_name="titles")
+    title = models.ForeignKey(
+        "taxonomy.Title", verbose_name=_("danh hiệu"), on_delete=models.PROTECT, related_name="+"
+    )
+    year = models.PositiveSmallIntegerField(_("năm"))
+    decision = models.CharField(_("số quyết định"), max_length=100, blank=True)
+
+    panels = [FieldPanel("title"), FieldPanel("year"), FieldPanel("decision")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("danh hiệu đạt được")

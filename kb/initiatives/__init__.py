@@ -1,0 +1,1 @@
+"""Initiatives (sáng kiến, giải pháp, mô hình mới): the good practices employees search for."""

@@ -1,0 +1,1 @@
+"""Emulation movements (phong trào thi đua): regular, by phase, thematic or by campaign."""

@@ -1,0 +1,1 @@
+"""Stories (bài tuyên truyền): news and features about exemplars and initiatives."""

@@ -1,0 +1,94 @@
+"""Stories as pages, written by propaganda staff and moderated before publishing."""
+
+import datetime
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from kb.core.blocks import BodyBlock
+from kb.core.models import IndexPage, KeyedPage
+
+
+class StoryIndexPage(IndexPage):
+    subpage_types = ["stories.StoryPage"]
+    parent_page_types = ["home.HomePage"]
+
+    class Meta:
+        verbose_name = _("danh sách bài viết")
+
+    def get_listing_queryset(self):
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("cover")
+            .order_by("-date", "-pk")
+        )
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(KeyedPage):
+    key_prefix = "bv"
+
+    date = models.DateField(_("ngày đăng"), default=datetime.date.today)
+    author = models.CharField(_("tác giả bài viết"), max_length=255, blank=True)
+    summary = models.TextField(_("sa pô"), blank=True)
+    cover = models.ForeignKey(
+        "images.KBImage",
+        verbose_name=_("ảnh đại diện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("nội dung"))
+    exemplars = ParentalManyToManyField(
+        "exemplars.ExemplarPage",
+        verbose_name=_("điển hình được nói tới"),
+        blank=True,
+        related_name="stories",
+    )
+    initiatives = ParentalManyToManyField(
+        "initiatives.InitiativePage",
+        verbose_name=_("sáng kiến được nói tới"),
+        blank=True,
+        related_name="stories",
+    )
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("thẻ"))
+
+    content_panels = [
+        *KeyedPage.content_panels,
+        MultiFieldPanel([FieldPanel("date"), FieldPanel("author")], heading=_("Thông tin bài")),
+        FieldPanel("summary"),
+        FieldPanel("cover"),
+        FieldPanel("body"),
+        FieldPanel("exemplars"),
+        FieldPanel("initiatives"),
+        FieldPanel("tags"),
+    ]
+    promote_panels = [*KeyedPage.promote_panels, FieldPanel("key")]
+
+    search_fields = [
+        *KeyedPage.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("bài tuyên truyền")
+        verbose_name_plural = _("bài tuyên truyền")

@@ -1,0 +1,1 @@
+"""The organisation: the editable tree of units of the sector."""

@@ -1,0 +1,1 @@
+"""Search of the knowledge base (Vietnamese, with or without diacritics)."""
