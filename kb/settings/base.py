@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "kb.movements",
     "kb.conferences",
     "kb.interchange",
+    "kb.demo",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
