@@ -81,6 +81,4 @@ def body_to_html(body) -> str:
 
     Images, quotes and other blocks have no place in the format and are left out.
     """
-    return "".join(
-        block.value.source for block in body if block.block_type == "paragraph"
-    )
+    return "".join(block.value.source for block in body if block.block_type == "paragraph")

@@ -10,8 +10,22 @@ import re
 import nh3
 
 ALLOWED_TAGS = {
-    "p", "br", "h2", "h3", "h4", "b", "i", "strong", "em", "u", "ul", "ol", "li", "a",
-    "blockquote", "hr",
+    "p",
+    "br",
+    "h2",
+    "h3",
+    "h4",
+    "b",
+    "i",
+    "strong",
+    "em",
+    "u",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "blockquote",
+    "hr",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 _LOOKS_LIKE_HTML = re.compile(r"<\s*[a-zA-Z][^>]*>")

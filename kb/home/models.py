@@ -29,12 +29,17 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["featured"] = [
             f.exemplar
-            for f in self.featured_exemplars.select_related("exemplar", "exemplar__photo", "exemplar__unit")
+            for f in self.featured_exemplars.select_related(
+                "exemplar", "exemplar__photo", "exemplar__unit"
+            )
             if f.exemplar and f.exemplar.live
         ]
         context["latest_stories"] = StoryPage.objects.live().public().order_by("-date")[:6]
         context["new_initiatives"] = (
-            InitiativePage.objects.live().public().select_related("unit").order_by("-year", "-pk")[:6]
+            InitiativePage.objects.live()
+            .public()
+            .select_related("unit")
+            .order_by("-year", "-pk")[:6]
         )
         context["conferences"] = ConferencePage.objects.live().public().order_by("-date")[:4]
         return context

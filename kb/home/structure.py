@@ -18,15 +18,31 @@ from kb.stories.models import StoryIndexPage
 from .models import HomePage
 
 INDEXES = [
-    (ExemplarIndexPage, "Điển hình tiên tiến", "dien-hinh",
-     "Những tập thể, cá nhân tiêu biểu của ngành BHXH Việt Nam."),
-    (InitiativeIndexPage, "Sáng kiến, mô hình hay", "sang-kien",
-     "Các sáng kiến, giải pháp công tác và mô hình mới đã được áp dụng."),
-    (StoryIndexPage, "Tin bài", "tin-bai",
-     "Tin tức, phóng sự về điển hình tiên tiến và cách làm hay."),
+    (
+        ExemplarIndexPage,
+        "Điển hình tiên tiến",
+        "dien-hinh",
+        "Những tập thể, cá nhân tiêu biểu của ngành BHXH Việt Nam.",
+    ),
+    (
+        InitiativeIndexPage,
+        "Sáng kiến, mô hình hay",
+        "sang-kien",
+        "Các sáng kiến, giải pháp công tác và mô hình mới đã được áp dụng.",
+    ),
+    (
+        StoryIndexPage,
+        "Tin bài",
+        "tin-bai",
+        "Tin tức, phóng sự về điển hình tiên tiến và cách làm hay.",
+    ),
     (MovementIndexPage, "Phong trào thi đua", "phong-trao", ""),
-    (ConferenceIndexPage, "Hội nghị điển hình", "hoi-nghi",
-     "Hội nghị điển hình tiên tiến và Đại hội Thi đua yêu nước."),
+    (
+        ConferenceIndexPage,
+        "Hội nghị điển hình",
+        "hoi-nghi",
+        "Hội nghị điển hình tiên tiến và Đại hội Thi đua yêu nước.",
+    ),
 ]
 
 
@@ -61,10 +77,17 @@ def ensure_site_structure() -> SiteStructure:
             site.save()
         else:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name="Điển hình tiên tiến BHXH Việt Nam",
             )
-        if placeholder is not None and placeholder.specific_class is Page and placeholder.depth == 2:
+        if (
+            placeholder is not None
+            and placeholder.specific_class is Page
+            and placeholder.depth == 2
+        ):
             placeholder.delete()  # Wagtail's "Welcome to your new Wagtail site!"
 
     found = {}

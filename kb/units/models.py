@@ -74,17 +74,6 @@ class Unit(index.Indexed, models.Model):
         return self.name
 
     # --- tree -------------------------------------------------------------------------------
-    def clean(self) -> None:
-        super().clean()
-        if self.parent_id is None:
-            return
-        if self.pk and self.parent_id == self.pk:
-            raise ValidationError({"parent": _("Một đơn vị không thể là cấp trên của chính nó.")})
-        if self.pk and self.parent and f"/{self.pk}/" in self.parent.path:
-            raise ValidationError(
-                {"parent": _("Không thể chuyển đơn vị vào dưới một đơn vị cấp dưới của nó.")}
-            )
-
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
             if self.pk is None:
@@ -98,6 +87,17 @@ class Unit(index.Indexed, models.Model):
             super().save(*args, **kwargs)
             if stored_path and stored_path != self.path:
                 self._move_descendants(stored_path, self.path)
+
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is None:
+            return
+        if self.pk and self.parent_id == self.pk:
+            raise ValidationError({"parent": _("Một đơn vị không thể là cấp trên của chính nó.")})
+        if self.pk and self.parent and f"/{self.pk}/" in self.parent.path:
+            raise ValidationError(
+                {"parent": _("Không thể chuyển đơn vị vào dưới một đơn vị cấp dưới của nó.")}
+            )
 
     def _compute_path(self) -> str:
         parent_path = ""
