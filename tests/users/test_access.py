@@ -81,3 +81,27 @@ def test_reader_cannot_open_the_admin(units, client):
     client.force_login(reader)
     response = client.get("/admin/")
     assert response.status_code == 302
+
+
+def test_administrator_sets_a_users_unit_in_the_admin(units, admin_client):
+    user = UserFactory(username="thuy", unit=None)
+    form_page = admin_client.get(f"/admin/users/edit/{user.pk}/")
+    assert form_page.status_code == 200
+    assert 'name="unit"' in form_page.content.decode()
+    response = admin_client.post(
+        f"/admin/users/edit/{user.pk}/",
+        {
+            "username": "thuy",
+            "email": "thuy@example.vn",
+            "first_name": "Thuỷ",
+            "last_name": "Lê Thị",
+            "unit": units["nghe_an"].pk,
+            "position": "Chuyên viên",
+            "is_active": "on",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    user.refresh_from_db()
+    assert user.unit == units["nghe_an"]
+    assert user.position == "Chuyên viên"
+    assert codes(units_for(user)) == ["NA", "NA-DC"]
