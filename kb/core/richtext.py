@@ -40,7 +40,7 @@ def clean_html(value: str) -> str:
     if not _LOOKS_LIKE_HTML.search(value):
         paragraphs = [p.strip() for p in _BLANK_LINES.split(value) if p.strip()]
         return "".join(
-            "<p>{}</p>".format(html.escape(p, quote=False).replace("\n", "<br/>"))
+            "<p>{}</p>".format(html.escape(p, quote=False).replace("\n", "<br>"))
             for p in paragraphs
         )
     return nh3.clean(
