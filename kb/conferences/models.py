@@ -104,9 +104,9 @@ class ConferencePage(KeyedPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["reports"] = (
-            ReportPage.objects.child_of(self).live().public().order_by("kind", "title")
-        )
+        # The summary report first, then the papers ("summary" sorts after "paper").
+        reports = ReportPage.objects.child_of(self).live().public().order_by("title")
+        context["reports"] = sorted(reports, key=lambda r: r.kind != ReportKind.SUMMARY)
         return context
 
 

@@ -38,6 +38,9 @@ class ExemplarIndexPage(IndexPage):
             .live()
             .public()
             .select_related("unit", "photo")
+            # The cards show fields of work and the photo's rendition: one query each for
+            # the whole page of results instead of one per exemplar.
+            .prefetch_related("fields_of_work", "photo__renditions")
             .order_by("title")
         )
 

@@ -34,7 +34,9 @@ class HomePage(Page):
             )
             if f.exemplar and f.exemplar.live
         ]
-        context["latest_stories"] = StoryPage.objects.live().public().order_by("-date")[:6]
+        context["latest_stories"] = (
+            StoryPage.objects.live().public().select_related("cover").order_by("-date")[:6]
+        )
         context["new_initiatives"] = (
             InitiativePage.objects.live()
             .public()

@@ -29,11 +29,21 @@ class InitiativeIndexPage(IndexPage):
         verbose_name = _("danh sách sáng kiến")
 
     def get_listing_queryset(self):
+        # The cards name the live authors and the fields of work: prefetched for the whole
+        # page of results (`live_authors` is a list of InitiativeAuthor with `exemplar`).
+        live_authors = models.Prefetch(
+            "authors",
+            queryset=InitiativeAuthor.objects.filter(exemplar__live=True).select_related(
+                "exemplar"
+            ),
+            to_attr="live_authors",
+        )
         return (
             InitiativePage.objects.child_of(self)
             .live()
             .public()
             .select_related("unit")
+            .prefetch_related("fields_of_work", live_authors)
             .order_by("-year", "title")
         )
 

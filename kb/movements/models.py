@@ -34,7 +34,13 @@ class MovementIndexPage(IndexPage):
         verbose_name = _("danh sách phong trào")
 
     def get_listing_queryset(self):
-        return MovementPage.objects.child_of(self).live().public().order_by("-start_date")
+        return (
+            MovementPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("unit")
+            .order_by("-start_date", "title")
+        )
 
 
 class MovementPage(KeyedPage):

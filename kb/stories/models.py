@@ -28,6 +28,7 @@ class StoryIndexPage(IndexPage):
             .live()
             .public()
             .select_related("cover")
+            .prefetch_related("cover__renditions")  # the cards show the cover's rendition
             .order_by("-date", "-pk")
         )
 
