@@ -47,7 +47,10 @@ class Command(BaseCommand):
         user_model = get_user_model()
         user = user_model.objects.filter(username=ADMIN_USERNAME).first()
         if user is not None and login_file.exists():
-            return login_file.read_text().strip()
+            stored = login_file.read_text().strip()
+            if user.check_password(stored):
+                return stored
+            # The file belongs to another database (DATABASE_URL changed): make a new one.
         password = secrets.token_urlsafe(12)
         if user is None:
             user = user_model.objects.create_superuser(
