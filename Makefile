@@ -41,13 +41,13 @@ run: setup  ## Serve the site on http://127.0.0.1:$(PORT) with a background work
 worker: install  ## Run the background task worker (django-tasks-db)
 	$(PY) manage.py db_worker
 
-browser:  ## Debian's Chromium for the browser tests (needs root; skipped if present)
-	@if [ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ]; then \
+browser:  ## Debian's Chromium (browser tests) and DejaVu fonts (PDF exports); needs root
+	@if [ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
 		echo "Chromium: $$($${CHROMIUM_PATH:-/usr/bin/chromium} --version 2>/dev/null)"; \
 	elif [ "$$(id -u)" = "0" ]; then \
-		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-dejavu-core >/dev/null; \
 	else \
-		echo "Chromium is missing: sudo apt-get install chromium (browser tests will be skipped)"; \
+		echo "Missing: sudo apt-get install chromium fonts-dejavu-core (browser tests will be skipped)"; \
 	fi
 
 check: install-test  ## Lint and Django's own checks
