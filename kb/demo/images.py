@@ -98,8 +98,13 @@ def _text_size(draw: ImageDraw.ImageDraw, text: str, font) -> tuple[int, int]:
     return right - left, bottom - top
 
 
-def portrait_image(name: str, seed: int, size: tuple[int, int] = (600, 600)) -> bytes:
-    """A stylised portrait: gradient background, a head-and-shoulders silhouette, initials."""
+def portrait_image(
+    name: str, seed: int, size: tuple[int, int] = (600, 600), long_hair: bool | None = None
+) -> bytes:
+    """A stylised portrait: gradient background, a head-and-shoulders silhouette, initials.
+
+    `long_hair` lets the caller match the figure to the person (None: the seed decides).
+    """
     name = unicodedata.normalize("NFC", name)
     rng = _rng(seed, name)
     width, height = size
@@ -137,7 +142,10 @@ def portrait_image(name: str, seed: int, size: tuple[int, int] = (600, 600)) -> 
     head_cy = height * 0.44
     hair = rng.choice(HAIR_TONES)
     # hair behind the head: short for some, shoulder-length for others
-    if rng.random() < 0.5:
+    shoulder_length = rng.random() < 0.5
+    if long_hair is not None:
+        shoulder_length = long_hair
+    if shoulder_length:
         draw.rounded_rectangle(
             (
                 cx - head_r * 1.15,

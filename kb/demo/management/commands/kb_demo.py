@@ -54,7 +54,8 @@ class Command(BaseCommand):
         for n, page in enumerate(exemplars):
             if page.kind != ExemplarKind.INDIVIDUAL and n % 3:
                 continue  # every individual gets a portrait; a third of collectives a photo
-            data = portrait_image(page.title, seed + n)
+            long_hair = None if page.kind != ExemplarKind.INDIVIDUAL else page.gender == "female"
+            data = portrait_image(page.title, seed + n, long_hair=long_hair)
             page.photo = _image(page.title, data, f"{page.key}.png")
             page.save_revision(log_action=False).publish(log_action=False)
         for n, story in enumerate(StoryPage.objects.filter(cover__isnull=True).order_by("key")):
