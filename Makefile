@@ -29,12 +29,12 @@ install-test: $(VENV)/.installed-test
 
 setup: install  ## Migrate the database, load the demo data once, make the admin login
 	$(PY) manage.py migrate --noinput
-	$(PY) manage.py kb_setup
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py kb_setup
 
 run: setup  ## Serve the site on http://127.0.0.1:$(PORT) with a background worker
 	@echo "Worker for background tasks started (logs in .state/worker.log)."
 	@mkdir -p .state
-	@$(PY) manage.py db_worker > .state/worker.log 2>&1 & echo $$! > .state/worker.pid; \
+	@$(PY) manage.py db_worker --no-reload > .state/worker.log 2>&1 & echo $$! > .state/worker.pid; \
 	trap 'kill $$(cat .state/worker.pid) 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 

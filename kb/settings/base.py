@@ -110,7 +110,7 @@ WSGI_APPLICATION = "kb.wsgi.application"
 
 # --- Database -----------------------------------------------------------------------------
 # DATABASE_URL picks the engine: a SQLite file by default, postgres://… in production.
-DATABASE_URL = os.environ.get("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+DATABASE_URL = os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
 DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=0)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers go on while the worker writes; a busy timeout turns short lock
