@@ -473,15 +473,18 @@ def test_home_page_queries_stay_bounded(client, site_structure, django_assert_ma
 
 
 # --- search and errors -----------------------------------------------------------------------
-def test_search_finds_a_page_by_a_word_of_its_title(client, site_structure):
-    initiative = InitiativePageFactory(title="Chatbot giải đáp chính sách bảo hiểm")
-    ExemplarPageFactory(title="Điển hình không liên quan")
+def test_search_finds_a_page_by_a_word_of_its_title(
+    client, site_structure, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the index is updated on commit
+        initiative = InitiativePageFactory(title="Chatbot giải đáp chính sách bảo hiểm")
+        ExemplarPageFactory(title="Điển hình không liên quan")
 
     response = client.get("/search/", {"q": "Chatbot"})
 
     assert response.status_code == 200
     html = response.content.decode()
-    assert "Chatbot giải đáp chính sách bảo hiểm" in html
+    assert "<mark>Chatbot</mark> giải đáp chính sách bảo hiểm" in html
     assert f'href="{initiative.url}"' in html
     assert "Sáng kiến, mô hình" in html  # the type of the result
     assert "Điển hình không liên quan" not in html

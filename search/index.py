@@ -1,0 +1,234 @@
+"""Keeping the index in step with the pages, through the tasks framework.
+
+Publishing, unpublishing, moving, deleting a page or changing who may view it enqueues a task
+once the transaction commits, so saving never waits on the index (nor on Elasticsearch). The
+task reads the page as it is then: a live, public page is (re)indexed, anything else is
+removed. The embedded index is always kept, so that search can answer from it when
+Elasticsearch does not; an Elasticsearch update that fails because the cluster is down is
+enqueued again a minute later.
+"""
+
+from __future__ import annotations
+
+import datetime
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from functools import partial
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
+from django_tasks import task
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .backends import get_embedded
+from .documents import DocumentData, build, indexed_models
+
+logger = logging.getLogger(__name__)
+RETRY_AFTER = datetime.timedelta(seconds=60)
+BATCH = 500
+
+
+def elasticsearch_enabled() -> bool:
+    return bool(getattr(settings, "ELASTICSEARCH_URL", ""))
+
+
+def _subtree_ids(page_id: int) -> list[int]:
+    page = Page.objects.filter(pk=page_id).first()
+    if page is None:
+        return [page_id]
+    return list(Page.objects.descendant_of(page, inclusive=True).values_list("pk", flat=True))
+
+
+@task()
+def update_page_index(page_id: int, descendants: bool = False) -> None:
+    """(Re)index the page — and its subtree when asked — or remove it when it must not be found."""
+    ids = _subtree_ids(page_id) if descendants else [page_id]
+    embedded = get_embedded()
+    cache: dict = {}
+    for pk in ids:
+        page = Page.objects.filter(pk=pk).first()
+        data = build(page, cache) if page is not None else None
+        if data is None:
+            embedded.remove(pk)
+        else:
+            embedded.index(data)
+    if elasticsearch_enabled():
+        update_elasticsearch.enqueue(ids)
+
+
+@task()
+def remove_page_from_index(page_id: int) -> None:
+    get_embedded().remove(page_id)
+    if elasticsearch_enabled():
+        update_elasticsearch.enqueue([page_id])
+
+
+@task()
+def update_elasticsearch(page_ids: list[int]) -> None:
+    """Copy the embedded documents of these pages to Elasticsearch (or delete them there)."""
+    from .backends.elasticsearch import ElasticsearchBackend, unreachable_errors
+
+    backend = ElasticsearchBackend()
+    try:
+        backend.sync(page_ids)
+    except unreachable_errors() as error:
+        logger.warning("Elasticsearch unreachable, retrying %s later: %s", page_ids, error)
+        retry = update_elasticsearch.using(run_after=timezone.now() + RETRY_AFTER)
+        if retry.get_backend().supports_defer:
+            retry.enqueue(page_ids)
+
+
+_pending = threading.local()
+
+
+def _pending_updates() -> dict[int, bool]:
+    if not hasattr(_pending, "pages"):
+        _pending.pages = {}
+    return _pending.pages
+
+
+def enqueue_update(page_id: int, descendants: bool = False) -> None:
+    """Enqueue one index update per page once the transaction commits, however many signals
+    the page sent in it (an import saves and publishes each page)."""
+    pending = _pending_updates()
+    pending[page_id] = pending.get(page_id, False) or descendants
+    transaction.on_commit(partial(_enqueue_pending, page_id), robust=True)
+
+
+def _enqueue_pending(page_id: int) -> None:
+    pending = _pending_updates()
+    if page_id in pending:
+        update_page_index.enqueue(page_id, pending.pop(page_id))
+
+
+# --- signals -------------------------------------------------------------------------------------
+
+
+def on_published(sender, instance, **kwargs) -> None:
+    enqueue_update(instance.pk)
+
+
+def on_saved(sender, instance, raw=False, **kwargs) -> None:
+    """A live page saved directly (scripts, factories, edits of live fields) is reindexed."""
+    if not raw and instance.live:
+        enqueue_update(instance.pk)
+
+
+def on_unpublished(sender, instance, **kwargs) -> None:
+    enqueue_update(instance.pk, descendants=True)
+
+
+def on_moved(sender, instance, **kwargs) -> None:
+    enqueue_update(instance.pk, descendants=True)
+
+
+def on_deleted(sender, instance, **kwargs) -> None:
+    if isinstance(instance, Page):
+        transaction.on_commit(partial(remove_page_from_index.enqueue, instance.pk), robust=True)
+
+
+def on_restriction_changed(sender, instance, **kwargs) -> None:
+    enqueue_update(instance.page_id, descendants=True)
+
+
+def connect() -> None:
+    page_published.connect(on_published, dispatch_uid="kbsearch-published")
+    page_unpublished.connect(on_unpublished, dispatch_uid="kbsearch-unpublished")
+    post_page_move.connect(on_moved, dispatch_uid="kbsearch-moved")
+    for model in indexed_models():
+        post_delete.connect(on_deleted, sender=model, dispatch_uid=f"kbsearch-del-{model.__name__}")
+        post_save.connect(on_saved, sender=model, dispatch_uid=f"kbsearch-save-{model.__name__}")
+    post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="kbsearch-r")
+    post_delete.connect(
+        on_restriction_changed, sender=PageViewRestriction, dispatch_uid="kbsearch-rd"
+    )
+
+
+# --- rebuilding ----------------------------------------------------------------------------------
+
+
+PREFETCH = {
+    "ExemplarPage": (["unit"], ["fields_of_work", "titles__title", "tagged_items__tag"]),
+    "InitiativePage": (["unit"], ["fields_of_work", "authors__exemplar", "tagged_items__tag"]),
+    "MovementPage": (["unit"], ["fields_of_work"]),
+    "ConferencePage": (["unit"], []),
+}
+
+
+def iter_documents(cache: dict | None = None) -> Iterator[DocumentData]:
+    cache = {} if cache is None else cache
+    cache.setdefault(
+        "restricted", set(PageViewRestriction.objects.values_list("page__path", flat=True))
+    )
+    for model in indexed_models():
+        related, prefetch = PREFETCH.get(model.__name__, ([], []))
+        pages = model.objects.live().select_related(*related).prefetch_related(*prefetch)
+        for page in pages.order_by("pk").iterator(chunk_size=BATCH):
+            data = build(page, cache)
+            if data is not None:
+                yield data
+
+
+def count_pages() -> int:
+    return sum(model.objects.live().count() for model in indexed_models())
+
+
+def rebuild(progress: Callable[[int], None] | None = None) -> int:
+    """Empty the embedded index and fill it again from the live, public pages."""
+    from .models import SearchDocument, SearchFacet
+
+    embedded = get_embedded()
+    total = 0
+    with transaction.atomic():
+        embedded.clear()
+        batch: list[DocumentData] = []
+
+        def flush() -> None:
+            documents = SearchDocument.objects.bulk_create(
+                SearchDocument(
+                    page_id=d.page_id,
+                    key=d.key,
+                    content_type=d.content_type,
+                    title=d.title[:255],
+                    title_folded=d.title_folded,
+                    body=d.body,
+                    body_folded=d.body_folded,
+                    url=d.url,
+                    year=d.year,
+                    date=d.date,
+                )
+                for d in batch
+            )
+            if any(doc.pk is None for doc in documents):  # backends without RETURNING
+                ids = dict(
+                    SearchDocument.objects.filter(
+                        page_id__in=[d.page_id for d in batch]
+                    ).values_list("page_id", "id")
+                )
+            else:
+                ids = {doc.page_id: doc.pk for doc in documents}
+            SearchFacet.objects.bulk_create(
+                SearchFacet(document_id=ids[d.page_id], name=n, value=v[:255])
+                for d in batch
+                for n, v in d.facets
+            )
+            if progress:
+                progress(len(batch))
+            batch.clear()
+
+        for data in iter_documents():
+            batch.append(data)
+            total += 1
+            if len(batch) >= BATCH:
+                flush()
+        if batch:
+            flush()
+    if elasticsearch_enabled():
+        from .backends.elasticsearch import ElasticsearchBackend
+
+        ElasticsearchBackend().rebuild_from_embedded(progress=None)
+    return total

@@ -1,0 +1,321 @@
+"""Vietnamese text analysis for search. Pure Python, no Django.
+
+Documents and queries go through the same steps: Unicode NFC, then `fold` (case, every
+diacritic — both marks on "ệ", "ở" — and đ/Đ → d), then syllable tokens (Vietnamese words are
+made of syllables separated by spaces; indexing syllables, not segmented words, is what makes
+an accentless query match). Queries are then expanded with the sector's acronyms and synonyms
+(`expand`), and snippets are cut from the original text with the matched syllables marked in
+their original spelling (`highlight`), whatever spelling the reader typed.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from kb.core.vietnamese import fold, nfc
+
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+# Words that carry no meaning in a question ("làm thế nào để…", "… là gì?"): dropped from the
+# required terms, so a question finds what a few keywords would.
+STOPWORDS = frozenset(
+    fold(word)
+    for word in (  # noqa: SIM905
+        "là gì nào thế sao ai đâu nhiêu như thế nào làm có các những một "
+        "của cho và với về ở tại trong để được bị thì mà này đó khi nào đã sẽ đang hãy "
+        "tôi mình chúng ta em anh chị muốn cần tìm hiểu xem hỏi"
+    ).split()
+)
+
+
+def analyse(text: str) -> list[str]:
+    """NFC → fold → syllable tokens: "Bảo hiểm xã hội Đắk Lắk" → [bao, hiem, xa, hoi, dak, lak]."""
+    return _TOKEN.findall(fold(nfc(text)))
+
+
+def folded_text(text: str) -> str:
+    """The text as the index stores it: folded syllables separated by single spaces."""
+    return " ".join(analyse(text))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """Fold `text` character by character, remembering where each folded character came from.
+
+    Returns the folded string and, for each of its characters, the index in `text` (taken as
+    given; call `nfc` first) of the character it came from, so that a match found in the
+    folded text can be marked in the original spelling.
+    """
+    out: list[str] = []
+    offsets: list[int] = []
+    for i, ch in enumerate(text):
+        folded = fold(ch) if ord(ch) > 127 or ch.isupper() else ch
+        for f in folded:
+            out.append(f)
+            offsets.append(i)
+    return "".join(out), offsets
+
+
+# --- the dictionary of acronyms and synonyms ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """Folded term → folded alternatives; applied both ways ("bhyt" ↔ "bao hiem y te")."""
+
+    entries: Mapping[tuple[str, ...], tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def from_pairs(cls, pairs: Iterable[tuple[str, Iterable[str]]]) -> Dictionary:
+        groups: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+        for term, expansions in pairs:
+            head = tuple(analyse(term))
+            alternatives = [tuple(analyse(e)) for e in expansions]
+            alternatives = [a for a in alternatives if a]
+            if not head or not alternatives:
+                continue
+            members = {head, *alternatives}
+            for member in members:
+                groups.setdefault(member, set()).update(members - {member})
+        return cls({k: tuple(sorted(v)) for k, v in groups.items()})
+
+    @property
+    def longest(self) -> int:
+        return max((len(k) for k in self.entries), default=1)
+
+    def alternatives(self, phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+        return self.entries.get(phrase, ())
+
+    def to_solr(self) -> list[str]:
+        """The dictionary as Solr synonym lines ("bhxh, bao hiem xa hoi") for Elasticsearch."""
+        seen: set[frozenset] = set()
+        lines = []
+        for head, alternatives in sorted(self.entries.items()):
+            group = frozenset({head, *alternatives})
+            if group in seen:
+                continue
+            seen.add(group)
+            lines.append(", ".join(sorted(" ".join(p) for p in group)))
+        return lines
+
+
+EMPTY = Dictionary()
+
+
+# --- parsed queries ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One required concept of a query: any of its phrases (each a tuple of syllables) matches."""
+
+    phrases: tuple[tuple[str, ...], ...]
+    stopword: bool = False
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t for p in self.phrases for t in p}
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str
+    tokens: tuple[str, ...]
+    clauses: tuple[Clause, ...]
+
+    @property
+    def required(self) -> tuple[Clause, ...]:
+        """The clauses every result must match: all but the stopwords (all, if only those)."""
+        content = tuple(c for c in self.clauses if not c.stopword)
+        return content or self.clauses
+
+    @property
+    def all_tokens(self) -> set[str]:
+        return {t for c in self.clauses for t in c.tokens}
+
+    def __bool__(self) -> bool:
+        return bool(self.clauses)
+
+
+def expand(text: str, dictionary: Dictionary = EMPTY) -> Query:
+    """Parse a query into clauses, replacing each dictionary phrase (longest first) by the
+    alternatives: "BHYT học sinh" → [(bhyt | bao hiem y te)] [hoc] [sinh]."""
+    tokens = analyse(text)
+    clauses: list[Clause] = []
+    i = 0
+    while i < len(tokens):
+        for size in range(min(dictionary.longest, len(tokens) - i), 0, -1):
+            phrase = tuple(tokens[i : i + size])
+            alternatives = dictionary.alternatives(phrase)
+            if alternatives:
+                clauses.append(Clause((phrase, *alternatives)))
+                i += size
+                break
+        else:
+            token = tokens[i]
+            clauses.append(Clause(((token,),), stopword=token in STOPWORDS))
+            i += 1
+    return Query(text=text, tokens=tuple(tokens), clauses=tuple(clauses))
+
+
+# --- typo tolerance ------------------------------------------------------------------------------
+
+
+def edit_distance(a: str, b: str, limit: int = 2) -> int:
+    """Levenshtein distance with transpositions, giving up (returning limit + 1) past `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def allowed_typos(token: str) -> int:
+    return 0 if len(token) < 3 else 1 if len(token) < 7 else 2
+
+
+def correct(token: str, vocabulary: Iterable[str]) -> str | None:
+    """The closest vocabulary word within the allowed edits (ties: the shorter distance, then
+    the word first met), or None."""
+    limit = allowed_typos(token)
+    if not limit:
+        return None
+    best, best_distance = None, limit + 1
+    for word in vocabulary:
+        if word == token:
+            return None
+        distance = edit_distance(token, word, limit)
+        if distance < best_distance:
+            best, best_distance = word, distance
+    return best
+
+
+# --- snippets ------------------------------------------------------------------------------------
+
+
+def match_spans(text: str, tokens: set[str], prefix: str | None = None) -> list[tuple[int, int]]:
+    """Spans of `text` (original spelling) whose folded syllable is one of `tokens` (or starts
+    with `prefix`)."""
+    folded, offsets = fold_with_offsets(text)
+    spans = []
+    for m in _TOKEN.finditer(folded):
+        word = m.group()
+        if word in tokens or (prefix and word.startswith(prefix)):
+            spans.append((offsets[m.start()], offsets[m.end() - 1] + 1))
+    return spans
+
+
+def mark(
+    text: str, spans: Sequence[tuple[int, int]], start: int = 0, end: int | None = None
+) -> str:
+    """`text[start:end]`, HTML-escaped, with each span wrapped in <mark>."""
+    end = len(text) if end is None else end
+    out, cursor = [], start
+    for a, b in spans:
+        if b <= start or a >= end:
+            continue
+        a, b = max(a, start), min(b, end)
+        out.append(html.escape(text[cursor:a]))
+        out.append(f"<mark>{html.escape(text[a:b])}</mark>")
+        cursor = b
+    out.append(html.escape(text[cursor:end]))
+    return "".join(out)
+
+
+def highlight(text: str, phrases: Iterable[tuple[str, ...]], length: int = 240) -> str:
+    """An HTML snippet of about `length` characters around the densest cluster of matches,
+    with the matched words marked in the text's own spelling."""
+    text = nfc(text)
+    spans = phrase_spans(text, phrases)
+    if len(text) <= length:
+        return mark(text, spans)
+    if not spans:
+        cut = text.rfind(" ", 0, length)
+        return mark(text, [], 0, cut if cut > 0 else length) + " …"
+    best_start, best_count = spans[0][0], 0
+    for i, (a, _b) in enumerate(spans):
+        count = sum(1 for s in spans[i:] if s[1] <= a + length)
+        distinct = len({fold(text[s[0] : s[1]]) for s in spans[i:] if s[1] <= a + length})
+        if (distinct, count) > (best_count, 0) and distinct > best_count:
+            best_start, best_count = a, distinct
+    start = max(0, best_start - length // 4)
+    if start:
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < best_start else start
+    end = min(len(text), start + length)
+    if end < len(text):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return (
+        ("… " if start else "") + mark(text, spans, start, end) + (" …" if end < len(text) else "")
+    )
+
+
+# --- proximity ------------------------------------------------------------------------------------
+
+
+def clause_positions(words: Sequence[str], clauses: Sequence[Clause]) -> list[tuple[int, int]]:
+    """(position, clause index) of every place a clause's phrase starts in `words`."""
+    firsts: dict[str, list[tuple[tuple[str, ...], int]]] = {}
+    for index, clause in enumerate(clauses):
+        for phrase in clause.phrases:
+            firsts.setdefault(phrase[0], []).append((phrase, index))
+    events = []
+    for pos, word in enumerate(words):
+        for phrase, index in firsts.get(word, ()):
+            if tuple(words[pos : pos + len(phrase)]) == phrase:
+                events.append((pos, index))
+    return events
+
+
+def covered_within(words: Sequence[str], clauses: Sequence[Clause], window: int) -> int:
+    """The most distinct clauses found together within `window` consecutive words."""
+    events = clause_positions(words, clauses)
+    best, counts, left = 0, {}, 0
+    for pos, index in events:
+        counts[index] = counts.get(index, 0) + 1
+        while events[left][0] <= pos - window:
+            old = events[left][1]
+            counts[old] -= 1
+            if not counts[old]:
+                del counts[old]
+            left += 1
+        best = max(best, len(counts))
+    return best
+
+
+def proximity_window(clauses: Sequence[Clause]) -> int:
+    return max(8, 3 * len(clauses))
+
+
+def phrase_spans(text: str, phrases: Iterable[tuple[str, ...]]) -> list[tuple[int, int]]:
+    """Spans of `text` (original spelling) where one of the folded phrases occurs."""
+    folded, offsets = fold_with_offsets(text)
+    matches = list(_TOKEN.finditer(folded))
+    words = [m.group() for m in matches]
+    clauses = [Clause((p,)) for p in phrases]
+    spans = []
+    for pos, index in clause_positions(words, clauses):
+        length = len(clauses[index].phrases[0])
+        first, last = matches[pos], matches[pos + length - 1]
+        spans.append((offsets[first.start()], offsets[last.end() - 1] + 1))
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and (a <= merged[-1][1] or not text[merged[-1][1] : a].strip()):
+            merged[-1] = (merged[-1][0], max(merged[-1][1], b))
+        else:
+            merged.append((a, b))
+    return merged

@@ -1,0 +1,173 @@
+"""The embedded backend as a reader meets it, on SQLite and on PostgreSQL."""
+
+import pytest
+from wagtail.models import PageViewRestriction
+
+from kb.taxonomy.models import FieldOfWork
+from search.backends import get_backend
+from search.backends.base import SearchRequest
+from search.models import SearchDocument, Synonym
+from tests.factories import (
+    ExemplarPageFactory,
+    InitiativePageFactory,
+    StoryPageFactory,
+    UnitFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text, **kwargs):
+    return [hit.title for hit in get_backend().search(SearchRequest(text, **kwargs)).hits]
+
+
+@pytest.fixture
+def content(site_structure, reindex):
+    province = UnitFactory(name="BHXH tỉnh Đắk Lắk")
+    it = FieldOfWork.objects.get_or_create(name="Công nghệ thông tin")[0]
+    card = InitiativePageFactory(
+        title="Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường",
+        unit=province,
+        summary="Giải pháp rút ngắn thời gian cấp thẻ cho học sinh.",
+        year=2024,
+    )
+    card.fields_of_work.add(it)
+    card.save()
+    InitiativePageFactory(
+        title="Bảo hiểm xã hội tự nguyện cho nông dân",
+        summary="Vận động người dân tham gia.",
+        year=2023,
+    )
+    ExemplarPageFactory(title="Nguyễn Thị Thu Hà", unit=province, summary="Dẫn đầu chuyển đổi số.")
+    StoryPageFactory(title="Một ngày ở bộ phận một cửa", summary="Chuyện người lao động.")
+    reindex()
+    return card
+
+
+def test_accentless_query_finds_the_accented_title(content):
+    # "BHXH" in the unit names counts too (the dictionary), but the title match ranks first.
+    assert titles("bao hiem xa hoi")[0] == "Bảo hiểm xã hội tự nguyện cho nông dân"
+
+
+def test_acronym_finds_the_spelled_out_words(content):
+    assert titles("BHYT hoc sinh") == ["Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường"]
+
+
+def test_d_with_stroke_is_folded(content):
+    assert "Nguyễn Thị Thu Hà" in titles("dak lak")
+    assert "Nguyễn Thị Thu Hà" in titles("Đắk Lắk")
+
+
+def test_an_edited_synonym_is_used_at_once(content):
+    assert titles("NNHS") == []
+    Synonym.objects.create(term="NNHS", expansions="nông dân")
+    assert titles("NNHS") == ["Bảo hiểm xã hội tự nguyện cho nông dân"]
+
+
+def test_a_typo_in_a_name_still_finds_the_exemplar(content):
+    results = get_backend().search(SearchRequest("Nguyen Thi Thu Haa"))
+    assert results.hits[0].title == "Nguyễn Thị Thu Hà"
+
+
+def test_snippets_mark_the_original_spelling(content):
+    hit = get_backend().search(SearchRequest("hoc sinh")).hits[0]
+    assert "<mark>học sinh</mark>" in hit.snippet
+    assert "<mark>học sinh</mark>" in hit.title_html
+
+
+def test_title_matches_rank_first(content):
+    StoryPageFactory(
+        title="Tin ngắn",
+        summary="Bài nhắc tới học sinh và thẻ một lần.",
+        body=[("paragraph", "<p>học sinh</p>")],
+    )
+    from search.index import rebuild
+
+    rebuild()
+    assert titles("hoc sinh")[0] == "Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường"
+
+
+def test_facets_count_and_filter(content):
+    results = get_backend().search(SearchRequest("bao hiem"))
+    types = {v.value: v.count for v in results.facets["type"]}
+    assert types == {"initiative": 2}
+    years = {v.value: v.count for v in results.facets["year"]}
+    assert years == {"2024": 1, "2023": 1}
+    assert {v.value: v.count for v in results.facets["province"]}["BHXH tỉnh Đắk Lắk"] == 1
+    filtered = titles("bao hiem", filters={"field": ["Công nghệ thông tin"]})
+    assert filtered == ["Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường"]
+
+
+def test_sort_by_date_puts_the_newest_first(content):
+    assert titles("bao hiem", sort="date")[0].startswith("Cấp thẻ")
+
+
+def test_a_question_the_base_cannot_answer_finds_nothing(content):
+    assert titles("mức lương tối thiểu vùng năm 2030 là bao nhiêu") == []
+
+
+def test_autocomplete_suggests_exemplar_and_initiative_names(content):
+    suggestions = get_backend().autocomplete("nguyen thi th")
+    assert [s.title for s in suggestions] == ["Nguyễn Thị Thu Hà"]
+    assert all(
+        s.content_type in {"exemplar", "initiative"} for s in get_backend().autocomplete("mo")
+    )
+
+
+def test_related_practices_share_words_or_fields(content):
+    related = get_backend().related(content)
+    assert "Bảo hiểm xã hội tự nguyện cho nông dân" not in [h.title for h in related] or related
+
+
+class TestIndexFollowsThePages:
+    def test_publish_indexes_and_unpublish_removes(
+        self, site_structure, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = InitiativePageFactory(title="Tổng đài nhắc hạn đóng")
+        assert titles("tong dai") == ["Tổng đài nhắc hạn đóng"]
+        with django_capture_on_commit_callbacks(execute=True):
+            page.unpublish()
+        assert titles("tong dai") == []
+        assert not SearchDocument.objects.filter(page=page).exists()
+
+    def test_a_draft_is_never_returned(self, site_structure, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = InitiativePageFactory(title="Sáng kiến nháp", live=False)
+        assert titles("sang kien nhap") == []
+        with django_capture_on_commit_callbacks(execute=True):
+            page.save_revision().publish()
+        assert titles("sang kien nhap") == ["Sáng kiến nháp"]
+
+    def test_an_edit_published_changes_what_is_found(
+        self, site_structure, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = InitiativePageFactory(title="Tên cũ")
+            page.title = "Tên mới hoàn toàn"
+            page.save_revision().publish()
+        assert titles("ten moi") == ["Tên mới hoàn toàn"]
+        assert titles("ten cu") == []
+
+    def test_delete_removes(self, site_structure, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = InitiativePageFactory(title="Sắp bị xoá")
+        assert titles("sap bi xoa")
+        with django_capture_on_commit_callbacks(execute=True):
+            page.delete()
+        assert titles("sap bi xoa") == []
+
+    def test_private_pages_are_removed(self, site_structure, django_capture_on_commit_callbacks):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = InitiativePageFactory(title="Chỉ nội bộ")
+        with django_capture_on_commit_callbacks(execute=True):
+            PageViewRestriction.objects.create(page=page, restriction_type="login")
+        assert titles("chi noi bo") == []
+
+    def test_move_keeps_the_page_indexed_at_its_new_url(
+        self, site_structure, django_capture_on_commit_callbacks
+    ):
+        with django_capture_on_commit_callbacks(execute=True):
+            page = StoryPageFactory(title="Bài chuyển chỗ")
+            page.move(site_structure.stories, pos="last-child")
+        assert titles("bai chuyen cho") == ["Bài chuyển chỗ"]

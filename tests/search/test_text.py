@@ -1,0 +1,50 @@
+"""Vietnamese analysis: the same folding for documents and queries."""
+
+import unicodedata
+
+from search.text import Dictionary, analyse, edit_distance, expand, highlight
+
+DICTIONARY = Dictionary.from_pairs(
+    [("BHYT", ["bảo hiểm y tế"]), ("NLĐ", ["người lao động"]), ("BHXH", ["bảo hiểm xã hội"])]
+)
+
+
+def test_accentless_and_accented_spellings_give_the_same_syllables():
+    assert analyse("Bảo hiểm xã hội") == analyse("bao hiem xa hoi") == ["bao", "hiem", "xa", "hoi"]
+
+
+def test_d_with_stroke_and_letters_with_two_marks_are_folded():
+    assert analyse("Đắk Lắk, người được") == ["dak", "lak", "nguoi", "duoc"]
+
+
+def test_decomposed_input_folds_like_composed_input():
+    decomposed = unicodedata.normalize("NFD", "Nghệ An")
+    assert analyse(decomposed) == analyse("Nghệ An") == ["nghe", "an"]
+
+
+def test_acronyms_expand_both_ways():
+    acronym = expand("BHYT học sinh", DICTIONARY)
+    assert acronym.clauses[0].phrases == (("bhyt",), ("bao", "hiem", "y", "te"))
+    spelled = expand("bao hiem y te", DICTIONARY)
+    assert ("bhyt",) in spelled.clauses[0].phrases
+    assert ("nld",) in expand("người lao động", DICTIONARY).clauses[0].phrases
+
+
+def test_question_words_are_not_required():
+    query = expand("làm thế nào để giảm thời gian giải quyết hồ sơ?")
+    required = [c.phrases[0][0] for c in query.required]
+    assert required == ["giam", "thoi", "gian", "giai", "quyet", "ho", "so"]
+
+
+def test_highlight_marks_the_original_spelling_of_an_accentless_query():
+    snippet = highlight("Cấp thẻ BHYT cho học sinh ở Đắk Lắk", [("hoc", "sinh"), ("dak",)])
+    assert snippet == "Cấp thẻ BHYT cho <mark>học sinh</mark> ở <mark>Đắk</mark> Lắk"
+
+
+def test_highlight_escapes_html():
+    assert "&lt;b&gt;" in highlight("<b>Đắk</b>", [("dak",)])
+
+
+def test_edit_distance_allows_a_transposition():
+    assert edit_distance("nguyen", "ngyuen") == 1
+    assert edit_distance("vaan", "van") == 1
