@@ -18,7 +18,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from django_tasks import task
 from wagtail.models import Page, PageViewRestriction
@@ -62,9 +62,23 @@ def update_page_index(page_id: int, descendants: bool = False) -> None:
 
 @task()
 def remove_page_from_index(page_id: int) -> None:
-    get_embedded().remove(page_id)
+    """Kept for tasks enqueued before `remove_pages_from_index`."""
+    remove_pages_from_index.call([page_id])
+
+
+@task()
+def remove_pages_from_index(page_ids: list[int]) -> None:
+    """Remove deleted pages (a page and its descendants) from both indexes; a page that
+    exists after all (its deletion was rolled back) is left as it is."""
+    still_there = set(Page.objects.filter(pk__in=page_ids).values_list("pk", flat=True))
+    page_ids = [pk for pk in page_ids if pk not in still_there]
+    if not page_ids:
+        return
+    embedded = get_embedded()
+    for page_id in page_ids:
+        embedded.remove(page_id)
     if elasticsearch_enabled():
-        update_elasticsearch.enqueue([page_id])
+        update_elasticsearch.enqueue(page_ids)
 
 
 @task()
@@ -126,9 +140,38 @@ def on_moved(sender, instance, **kwargs) -> None:
     enqueue_update(instance.pk, descendants=True)
 
 
-def on_deleted(sender, instance, **kwargs) -> None:
-    if isinstance(instance, Page):
-        transaction.on_commit(partial(remove_page_from_index.enqueue, instance.pk), robust=True)
+def deleted_ids(page: Page) -> list[int]:
+    """The pages that go with `page` when it is deleted: itself and all its descendants
+    (treebeard deletes the subtree), read before the rows are gone."""
+    if not page.pk or not page.path:
+        return [page.pk] if page.pk else []
+    return list(
+        Page.objects.filter(path__startswith=page.path, depth__gte=page.depth)
+        .order_by("path")
+        .values_list("pk", flat=True)
+    )
+
+
+def on_pre_delete(sender, instance, **kwargs) -> None:
+    """Any page about to be deleted (of whatever type, and whatever types are below it): its
+    subtree is removed from both indexes, in one task, once the transaction commits. The
+    embedded index loses the rows by cascade anyway; Elasticsearch must be told each id."""
+    if not isinstance(instance, Page) or instance.pk in _queued_removals():
+        return  # the descendants of a page being deleted go with it
+    transaction.on_commit(partial(_enqueue_removals, deleted_ids(instance)), robust=True)
+
+
+def _queued_removals() -> set[int]:
+    """The ids already waiting for this transaction to commit (none after a rollback)."""
+    ids: set[int] = set()
+    for _savepoints, callback, _robust in transaction.get_connection().run_on_commit:
+        if isinstance(callback, partial) and callback.func is _enqueue_removals:
+            ids.update(callback.args[0])
+    return ids
+
+
+def _enqueue_removals(page_ids: list[int]) -> None:
+    remove_pages_from_index.enqueue(page_ids)
 
 
 def on_restriction_changed(sender, instance, **kwargs) -> None:
@@ -139,8 +182,8 @@ def connect() -> None:
     page_published.connect(on_published, dispatch_uid="kbsearch-published")
     page_unpublished.connect(on_unpublished, dispatch_uid="kbsearch-unpublished")
     post_page_move.connect(on_moved, dispatch_uid="kbsearch-moved")
+    pre_delete.connect(on_pre_delete, dispatch_uid="kbsearch-pre-delete")
     for model in indexed_models():
-        post_delete.connect(on_deleted, sender=model, dispatch_uid=f"kbsearch-del-{model.__name__}")
         post_save.connect(on_saved, sender=model, dispatch_uid=f"kbsearch-save-{model.__name__}")
     post_save.connect(on_restriction_changed, sender=PageViewRestriction, dispatch_uid="kbsearch-r")
     post_delete.connect(

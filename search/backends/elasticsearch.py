@@ -216,6 +216,22 @@ def autocomplete_search(text: str, limit: int = 8, name: str | None = None):
     )
 
 
+def sync_actions(page_ids: list[int], name: str | None = None) -> list[dict]:
+    """The bulk actions that make the cluster match the embedded index for these pages: the
+    document of each page still indexed, a delete for every other (deleted, unpublished,
+    private — and the descendants of a deleted page, which `search.index` passes along)."""
+    documents = SearchDocument.objects.filter(page_id__in=page_ids).prefetch_related("facets")
+    found = {d.page_id: d for d in documents}
+    index = name or index_name()
+    actions = []
+    for page_id in dict.fromkeys(page_ids):
+        if page_id in found:
+            actions.append({"_index": index, "_id": page_id, "_source": to_source(found[page_id])})
+        else:
+            actions.append({"_op_type": "delete", "_index": index, "_id": page_id})
+    return actions
+
+
 # --- the backend ---------------------------------------------------------------------------------
 
 
@@ -268,7 +284,7 @@ class ElasticsearchBackend(SearchBackend):
             results.facets[facet] = [
                 FacetValue(str(value), count, selected)
                 for value, count, selected in values
-                if count
+                if count or selected
             ]
         return results
 
@@ -290,16 +306,7 @@ class ElasticsearchBackend(SearchBackend):
         doc.init(using=ALIAS)
 
     def sync(self, page_ids: list[int]) -> None:
-        documents = SearchDocument.objects.filter(page_id__in=page_ids).prefetch_related("facets")
-        found = {d.page_id: d for d in documents}
-        actions = []
-        for page_id in page_ids:
-            if page_id in found:
-                source = to_source(found[page_id])
-                actions.append({"_index": index_name(), "_id": page_id, "_source": source})
-            else:
-                actions.append({"_op_type": "delete", "_index": index_name(), "_id": page_id})
-        bulk(self.client, actions, raise_on_error=False)
+        bulk(self.client, sync_actions(page_ids), raise_on_error=False)
 
     def rebuild_from_embedded(self, progress=None) -> None:
         self.create_index()

@@ -308,7 +308,7 @@ class EmbeddedBackend(SearchBackend):
         results.hits = self._hits(ranked, phrases)
         if request.facets:
             ids = [m[0] for m in matched] if matched is not None else None
-            results.facets = self._facets(expression, where, params, request.filters, ids)
+            results.facets = self._facets(expression, clauses, needed, request.filters, ids)
         return results
 
     def _near(self, rows, clauses, needed) -> list[tuple[int, float]]:
@@ -384,30 +384,66 @@ class EmbeddedBackend(SearchBackend):
             )
         return hits
 
-    def _facets(self, expression, where, params, filters, ids=None) -> dict[str, list[FacetValue]]:
-        if ids is not None:
-            rows = (
-                SearchFacet.objects.filter(document_id__in=ids)
-                .values_list("name", "value")
-                .annotate(n=Count("id"))
-                .order_by()
-            )
-        else:
-            sql = (
-                "SELECT f.name, f.value, count(*) FROM kbsearch_searchfacet f "  # noqa: S608
-                f"WHERE f.document_id IN ({dialect().ids_sql(where)}) "
-                "GROUP BY f.name, f.value"
-            )
-            rows = self._run(sql, [expression, *params])
+    def _facets(
+        self, expression, clauses, needed, filters, ids=None
+    ) -> dict[str, list[FacetValue]]:
+        """Counts per facet value, disjunctive within a facet: the counts of a facet are those
+        of the results under every filter except the facet's own, so choosing one field of
+        work still shows how many results the other fields would add (values of one facet are
+        OR-ed, facets AND-ed). `ids` are the results under all filters when the proximity rule
+        chose them (None: every document the expression matches)."""
+        active = {
+            name: [v for v in values if v]
+            for name, values in filters.items()
+            if name in FACETS and any(values)
+        }
+        rows = []
+        if len(active) < len(FACETS):  # facets without a choice: the results as they are
+            rows += self._facet_rows(expression, filters, ids, exclude=list(active))
+        for name in active:
+            others = {k: v for k, v in active.items() if k != name}
+            where, params = self._filters(others)
+            subset = None
+            if ids is not None:  # the proximity rule applies to this wider set too
+                rows_all = self._candidates(expression, where, params, "relevance", None)
+                subset = [m[0] for m in self._near(rows_all, clauses, needed)]
+            rows += self._facet_rows(expression, others, subset, only=name)
         counts: dict[str, list[FacetValue]] = defaultdict(list)
         for name, value, count in rows:
-            counts[name].append(FacetValue(value, count, value in filters.get(name, [])))
+            counts[name].append(FacetValue(value, count, value in active.get(name, [])))
+        for name, values in active.items():  # a chosen value is always shown, to unchoose it
+            shown = {v.value for v in counts[name]}
+            counts[name] += [FacetValue(v, 0, True) for v in values if v not in shown]
         for name, values in counts.items():
             if name == "year":
                 values.sort(key=lambda v: v.value, reverse=True)
             else:
                 values.sort(key=lambda v: (-v.count, v.value))
-        return dict(counts)
+        return {name: values for name, values in counts.items() if values}
+
+    def _facet_rows(self, expression, filters, ids, only=None, exclude=()) -> list[tuple]:
+        """(name, value, count) over the documents `ids`, or those the expression matches
+        under `filters`; only the facet `only`, or all but those in `exclude`."""
+        if ids is not None:
+            queryset = SearchFacet.objects.filter(document_id__in=ids)
+            queryset = (
+                queryset.filter(name=only) if only else queryset.exclude(name__in=list(exclude))
+            )
+            return list(queryset.values_list("name", "value").annotate(n=Count("id")).order_by())
+        where, params = self._filters(filters)
+        if only:
+            names, name_params = "AND f.name = %s", [only]
+        elif exclude:
+            names = "AND f.name NOT IN (" + ", ".join(["%s"] * len(exclude)) + ")"
+            name_params = list(exclude)
+        else:
+            names, name_params = "", []
+        sql = (
+            "SELECT f.name, f.value, count(*) FROM kbsearch_searchfacet f "  # noqa: S608
+            f"WHERE f.document_id IN ({dialect().ids_sql(where)}) {names} "
+            "GROUP BY f.name, f.value"
+        )
+        return self._run(sql, [expression, *params, *name_params])
 
     # autocomplete and related practices
 

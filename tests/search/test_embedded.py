@@ -171,3 +171,69 @@ class TestIndexFollowsThePages:
             page = StoryPageFactory(title="Bài chuyển chỗ")
             page.move(site_structure.stories, pos="last-child")
         assert titles("bai chuyen cho") == ["Bài chuyển chỗ"]
+
+
+@pytest.fixture
+def fields_content(site_structure, reindex):
+    """Four initiatives on 'bảo hiểm' in three fields of work, one in two provinces."""
+    fields = {
+        name: FieldOfWork.objects.get_or_create(name=name)[0]
+        for name in ("Giám định BHYT", "Công nghệ thông tin", "Thu BHXH")
+    }
+    lak, hue = UnitFactory(name="BHXH tỉnh Đắk Lắk"), UnitFactory(name="BHXH thành phố Huế")
+    for title, field, unit in (
+        ("Giám định bảo hiểm y tế điện tử", "Giám định BHYT", lak),
+        ("Giám định bảo hiểm tại bệnh viện huyện", "Giám định BHYT", hue),
+        ("Phần mềm bảo hiểm một cửa", "Công nghệ thông tin", lak),
+        ("Thu bảo hiểm xã hội tự nguyện", "Thu BHXH", hue),
+    ):
+        page = InitiativePageFactory(title=title, unit=unit, summary="Về bảo hiểm.")
+        page.fields_of_work.add(fields[field])
+        page.save()
+    reindex()
+
+
+def counts(results, facet):
+    return {v.value: v.count for v in results.facets.get(facet, [])}
+
+
+def test_choosing_a_field_keeps_the_counts_of_the_other_fields(fields_content):
+    results = get_backend().search(SearchRequest("bao hiem", filters={"field": ["Giám định BHYT"]}))
+    assert results.total == 2
+    # The other fields still say how many results they would add (disjunctive facet)...
+    assert counts(results, "field") == {
+        "Giám định BHYT": 2,
+        "Công nghệ thông tin": 1,
+        "Thu BHXH": 1,
+    }
+    assert [v.value for v in results.facets["field"] if v.selected] == ["Giám định BHYT"]
+    # ...while the other facets count the results as filtered.
+    assert counts(results, "province") == {"BHXH tỉnh Đắk Lắk": 1, "BHXH thành phố Huế": 1}
+
+
+def test_choosing_two_fields_returns_their_union(fields_content):
+    request = SearchRequest("bao hiem", filters={"field": ["Giám định BHYT", "Thu BHXH"]})
+    assert sorted(titles(request.text, filters=request.filters)) == [
+        "Giám định bảo hiểm tại bệnh viện huyện",
+        "Giám định bảo hiểm y tế điện tử",
+        "Thu bảo hiểm xã hội tự nguyện",
+    ]
+
+
+def test_facets_are_and_ed_across_and_disjunctive_within(fields_content):
+    filters = {"field": ["Giám định BHYT"], "province": ["BHXH thành phố Huế"]}
+    results = get_backend().search(SearchRequest("bao hiem", filters=filters))
+    assert [h.title for h in results.hits] == ["Giám định bảo hiểm tại bệnh viện huyện"]
+    # fields counted within Huế, provinces counted within Giám định BHYT
+    assert counts(results, "field") == {"Giám định BHYT": 1, "Thu BHXH": 1}
+    assert counts(results, "province") == {"BHXH tỉnh Đắk Lắk": 1, "BHXH thành phố Huế": 1}
+
+
+def test_disjunctive_facets_when_the_proximity_rule_chooses_the_results(fields_content):
+    # Two clauses and few matches: the results are those where the words stand together.
+    results = get_backend().search(
+        SearchRequest("giam dinh bao hiem", filters={"province": ["BHXH tỉnh Đắk Lắk"]})
+    )
+    assert [h.title for h in results.hits] == ["Giám định bảo hiểm y tế điện tử"]
+    assert counts(results, "province") == {"BHXH tỉnh Đắk Lắk": 1, "BHXH thành phố Huế": 1}
+    assert counts(results, "field") == {"Giám định BHYT": 1}
