@@ -167,6 +167,9 @@ STORAGES = {
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
 
+# A Unicode TrueType font for PDF exports in Vietnamese (Debian: fonts-dejavu-core).
+KB_PDF_FONT = os.environ.get("KB_PDF_FONT", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
 # --- Background work ------------------------------------------------------------------------
 # django-tasks is what Wagtail itself enqueues work through (reference index, search index).
 # The database backend keeps tasks in a table; `make worker` runs `manage.py db_worker`.

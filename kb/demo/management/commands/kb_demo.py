@@ -9,6 +9,7 @@ from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from kb.conferences.models import ConferenceRules
 from kb.demo.content import build_demo_records
 from kb.demo.images import cover_image, portrait_image
 from kb.exemplars.models import ExemplarKind, ExemplarPage
@@ -17,6 +18,10 @@ from kb.home.structure import ensure_site_structure
 from kb.images.models import KBImage
 from kb.interchange.importer import import_records
 from kb.stories.models import StoryPage
+from kb.units.models import Unit
+
+# BHXH thành phố Hà Nội and BHXH Thành phố Hồ Chí Minh in the demo's unit tree.
+RAISED_CAP_CODES = ("HNI", "HCM")
 
 
 def _image(title: str, data: bytes, filename: str) -> KBImage:
@@ -42,12 +47,19 @@ class Command(BaseCommand):
         self.stdout.write(f"Đã nạp {len(records)} bản ghi mẫu:")
         for line in result.summary_lines():
             self.stdout.write(f"  {line}")
+        self._raise_conference_caps()
         if no_images:
             return
         with transaction.atomic():
             self._attach_images(seed)
             self._feature_exemplars(structure.home)
         self.stdout.write(self.style.SUCCESS("Đã tạo ảnh minh hoạ cho điển hình và tin bài."))
+
+    def _raise_conference_caps(self) -> None:
+        """The 2019 guidance raises the cap of three units' upper conferences to 350; two of
+        them are in the demo (there is no "Khối cơ quan" unit in it)."""
+        rules = ConferenceRules.load()
+        rules.raised_cap_units.add(*Unit.objects.filter(code__in=RAISED_CAP_CODES))
 
     def _attach_images(self, seed: int) -> None:
         exemplars = ExemplarPage.objects.filter(photo__isnull=True).order_by("key")
