@@ -128,7 +128,9 @@ def _exemplar(page: ExemplarPage, cache) -> DocumentData:
 
 def _initiative(page: InitiativePage, cache) -> DocumentData:
     fields = list(page.fields_of_work.all())
-    authors = [a.exemplar.title for a in page.authors.select_related("exemplar")]
+    # .all(), not .select_related(): the rebuild prefetches the authors with their exemplar,
+    # and a new queryset on modelcluster's prefetched manager would ignore that prefetch.
+    authors = [a.exemplar.title for a in page.authors.all()]
     facets = _common(page, "initiative", page.unit, fields, page.year, cache)
     body = _join(
         page.summary,

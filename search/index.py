@@ -18,6 +18,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.utils import timezone
 from django_tasks import task
@@ -194,12 +195,25 @@ def connect() -> None:
 # --- rebuilding ----------------------------------------------------------------------------------
 
 
-PREFETCH = {
-    "ExemplarPage": (["unit"], ["fields_of_work", "titles__title", "tagged_items__tag"]),
-    "InitiativePage": (["unit"], ["fields_of_work", "authors__exemplar", "tagged_items__tag"]),
-    "MovementPage": (["unit"], ["fields_of_work"]),
-    "ConferencePage": (["unit"], []),
-}
+def _prefetch() -> dict[str, tuple[list, list]]:
+    from kb.initiatives.models import InitiativeAuthor
+
+    return {
+        "ExemplarPage": (["unit"], ["fields_of_work", "titles__title", "tagged_items__tag"]),
+        "InitiativePage": (
+            ["unit"],
+            [
+                "fields_of_work",
+                # Not "authors__exemplar": Django prefetches a multi-table page by OR-ing one
+                # `page_ptr_id = %s` per author, which passes SQLite's expression depth limit
+                # (1000) once a batch has that many authors. A join has no such limit.
+                Prefetch("authors", queryset=InitiativeAuthor.objects.select_related("exemplar")),
+                "tagged_items__tag",
+            ],
+        ),
+        "MovementPage": (["unit"], ["fields_of_work"]),
+        "ConferencePage": (["unit"], []),
+    }
 
 
 def iter_documents(cache: dict | None = None) -> Iterator[DocumentData]:
@@ -207,8 +221,9 @@ def iter_documents(cache: dict | None = None) -> Iterator[DocumentData]:
     cache.setdefault(
         "restricted", set(PageViewRestriction.objects.values_list("page__path", flat=True))
     )
+    prefetches = _prefetch()
     for model in indexed_models():
-        related, prefetch = PREFETCH.get(model.__name__, ([], []))
+        related, prefetch = prefetches.get(model.__name__, ([], []))
         pages = model.objects.live().select_related(*related).prefetch_related(*prefetch)
         for page in pages.order_by("pk").iterator(chunk_size=BATCH):
             data = build(page, cache)

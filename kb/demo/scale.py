@@ -49,7 +49,7 @@ What is deliberately not done
   admin edit view edits the page itself when it has no revision). The first edit in the admin
   makes the first revision.
 - No search index and no reference index, as no signals fire. Afterwards run
-  `python manage.py update_index` (Wagtail's search index) and, if "usage" counts matter,
+  `python manage.py kb_reindex` (the search index) and, if "usage" counts matter,
   `python manage.py rebuild_references_index`.
 - No tags and no images.
 

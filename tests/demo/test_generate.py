@@ -153,7 +153,7 @@ def test_the_command_reports_what_it_added(site_structure):
     )  # fmt: skip
 
     assert "Added 4 exemplars, 2 initiatives, 1 stories" in out.getvalue()
-    assert "update_index" in out.getvalue()
+    assert "kb_reindex" in out.getvalue()
     assert Page.find_problems() == NO_PROBLEMS
 
 

@@ -3,7 +3,7 @@
     python manage.py kb_generate --exemplars 70000 --initiatives 20000 --stories 10000
 
 See `kb.demo.scale` for how the pages are written and what is left for afterwards
-(`manage.py update_index` builds the search index; no revisions are made).
+(`manage.py kb_reindex` builds the search index; no revisions are made).
 """
 
 import sys
@@ -18,7 +18,7 @@ class Command(BaseCommand):
     help = (
         "Append generated, published exemplars, initiatives and stories (and province units) "
         "to the site, in bulk, for benchmarks. The search index is not updated: run "
-        "`manage.py update_index` afterwards."
+        "`manage.py kb_reindex` afterwards."
     )
 
     def add_arguments(self, parser):
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 f"related rows in {result.seconds:.1f} s ({rate:,.0f} pages/s)."
             )
         )
-        self.stdout.write("The search index was not updated: run `python manage.py update_index`.")
+        self.stdout.write("The search index was not updated: run `python manage.py kb_reindex`.")
 
 
 class _TqdmProgress:
