@@ -23,7 +23,7 @@ from .apportionment import DHONDT, HAMILTON, HUNTINGTON_HILL, SAINTE_LAGUE
 from .composition import Targets
 
 GUIDANCE_2019 = _(
-    "Theo hướng dẫn tổ chức Hội nghị điển hình tiên tiến các cấp của BHXH Việt Nam (tháng 9/2019)."
+    "Theo văn bản hướng dẫn của BHXH Việt Nam (9/2019) về hội nghị điển hình tiên tiến."
 )
 COMPOSITION_NOTE = _(
     "Hướng dẫn 2019 yêu cầu chú trọng gương “Người tốt – Việc tốt”, người trực tiếp thực thi "
@@ -262,8 +262,8 @@ class ConferenceRules(BaseGenericSetting):
         default=350,
         validators=[MinValueValidator(1)],
         help_text=_(
-            "Áp dụng cho hội nghị trên cơ sở của các đơn vị chọn dưới đây (hướng dẫn 2019: Khối "
-            "cơ quan BHXH Việt Nam, BHXH TP.HCM và BHXH TP Hà Nội)."
+            "Áp dụng cho hội nghị trên cơ sở của các đơn vị chọn dưới đây (hướng dẫn 2019: BHXH "
+            "TP Hà Nội, BHXH TP.HCM và Khối cơ quan BHXH Việt Nam)."
         ),
     )
     raised_cap_units = models.ManyToManyField(
