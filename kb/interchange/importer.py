@@ -217,8 +217,8 @@ def _issue_order(item: Issue) -> tuple[int, str]:
 
 def sanitise(text: str) -> str:
     """`clean_html` until it settles: what is stored must come back unchanged when exported
-    and imported again. (Plain text becomes paragraphs with `<br/>`, which the sanitiser,
-    on the next pass, writes `<br>`; stripping a stray tag can leave plain text behind.)"""
+    and imported again. (Stripping a stray tag can leave plain text behind, which the next
+    pass wraps in a paragraph.)"""
     cleaned = clean_html(text)
     for _ in range(3):
         again = clean_html(cleaned)
