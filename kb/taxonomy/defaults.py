@@ -32,3 +32,19 @@ TITLES = [
     ("Bằng khen của Thủ tướng Chính phủ", "award", "both", "state"),
     ("Huân chương Lao động hạng Ba", "award", "both", "state"),
 ]
+
+# The stable codes that rules (kb/nominations) and scoring refer to; names stay editable.
+TITLE_CODES = {
+    "Lao động tiên tiến": "ldtt",
+    "Chiến sĩ thi đua cơ sở": "cstd-co-so",
+    "Chiến sĩ thi đua ngành BHXH": "cstd-nganh",
+    "Chiến sĩ thi đua toàn quốc": "cstd-toan-quoc",
+    "Tập thể lao động tiên tiến": "tt-ldtt",
+    "Tập thể lao động xuất sắc": "tt-ldxs",
+    "Cờ thi đua của BHXH Việt Nam": "co-bhxh",
+    "Cờ thi đua của Chính phủ": "co-chinh-phu",
+    "Giấy khen": "giay-khen",
+    "Bằng khen của Tổng Giám đốc BHXH Việt Nam": "bang-khen-bhxh",
+    "Bằng khen của Thủ tướng Chính phủ": "bang-khen-ttg",
+    "Huân chương Lao động hạng Ba": "huan-chuong-ld-3",
+}

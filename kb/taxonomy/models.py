@@ -53,6 +53,14 @@ class Title(index.Indexed, models.Model):
     """A title or award of the catalogue (danh hiệu thi đua, hình thức khen thưởng)."""
 
     name = models.CharField(_("tên danh hiệu / hình thức"), max_length=200, unique=True)
+    code = models.SlugField(
+        _("mã"),
+        max_length=40,
+        unique=True,
+        null=True,
+        blank=True,
+        help_text=_("Mã cố định mà quy tắc xét khen thưởng và chấm điểm thi đua tham chiếu."),
+    )
     kind = models.CharField(
         _("loại"), max_length=10, choices=TitleKind.choices, default=TitleKind.TITLE
     )
@@ -71,6 +79,7 @@ class Title(index.Indexed, models.Model):
 
     panels = [
         FieldPanel("name"),
+        FieldPanel("code"),
         FieldPanel("kind"),
         FieldPanel("recipient"),
         FieldPanel("level"),
@@ -87,3 +96,9 @@ class Title(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # A blank code from the admin form is "no code", not the empty string: several
+        # titles may lack one while the column stays unique.
+        self.code = self.code or None
+        super().save(*args, **kwargs)
