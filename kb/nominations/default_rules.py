@@ -21,6 +21,10 @@ decree's article numbers, which are not given here where we could not confirm th
 sets carry the same figures because we found no change we could confirm between the decrees;
 what differs is the basis each finding cites. A correction — or next year's decree — is an edit
 of these rows in the admin (or a new row with its dates), not a change of code.
+
+Where a rule needs a fact the dossier may not carry yet (the year's assessment, the members'
+results of a collective), ``if_unknown: warn`` makes its absence a warning, not a block; a wrong
+value still blocks.
 """
 
 from __future__ import annotations

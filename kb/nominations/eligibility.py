@@ -251,7 +251,28 @@ class _Kind:
 
 @dataclass(frozen=True)
 class Rule:
-    """One condition, as data: a kind of check, its parameters and its legal basis."""
+    """One condition, as data: a kind of check, its parameters and its legal basis.
+
+    Parameters by kind (``KINDS``), all JSON values:
+
+    - ``consecutive_years``: ``requires`` (title code), ``times``; ``step`` (years between two
+      awards, 1; 3 for "twice in a row" of a three-year title), ``offset`` (1: ending the year
+      before the nomination; 0: ending with it);
+    - ``same_year``: ``requires`` (a code, or a list meaning any of them); ``offset`` (0);
+    - ``initiative``: ``min_scope`` (a key of ``SCOPES``); ``count`` (1), ``within_years``,
+      ``or_rating`` (an assessment that replaces the initiative, e.g. "excellent");
+    - ``leader``: none; ``one_per_group``: ``max_per_group`` (1), ``max_rank``;
+    - ``share_cap`` / ``ratio_quota``: ``of`` (the title counted as the base), ``share`` (0.2
+      for 20%, or a string such as "2/3"), ``rounding`` ("floor", "ceil", "round");
+    - ``council_vote``: ``approval``, ``quorum`` (shares of all the council's members);
+    - ``rotation``: ``years``; ``min_rating``: ``min`` (a key of ``RATINGS``);
+    - ``collective_members``: ``all_complete``, ``min_ldtt_share``, ``min_cstd_co_so``,
+      ``no_discipline``.
+
+    Every kind also takes ``if_unknown`` ("block", "warn" or "skip"): the severity of the
+    finding when the fact it needs (the vote, the assessment, the block) is not known yet;
+    by default the rule's own severity.
+    """
 
     code: str
     kind: str

@@ -264,6 +264,8 @@ def test_unknown_assessment_warns_without_blocking():
     assert blocking(findings.values()) == []
     poor = by_rule(evaluate(RULES, flag_unit(rating="good")))["co-danh-gia"]
     assert poor.severity == "block"
+    quiet = Rule("q", "min_rating", ("co-bhxh",), {"min": "good", "if_unknown": "skip"}, "b")
+    assert evaluate(RuleSet("q", "b", D(2024, 1, 1), None, (quiet,)), facts) == []
 
 
 # --- Rotation ------------------------------------------------------------------------------------
@@ -338,6 +340,7 @@ def test_overlapping_rule_sets_are_refused_by_name():
         ({"params": {"requires": "ldtt", "times": 3, "colour": "red"}}, "colour"),
         ({"severity": "maybe"}, "«block» hoặc «warn»"),
         ({"titles": []}, "ít nhất một mã danh hiệu"),
+        ({"params": {"requires": "ldtt", "times": 3, "if_unknown": "later"}}, "if_unknown"),
     ],
 )
 def test_bad_rule_data_is_refused_naming_the_rule(change, error):
