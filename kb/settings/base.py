@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "kb.stories",
     "kb.movements",
     "kb.conferences",
+    "kb.nominations",
     "kb.interchange",
     "kb.demo",
     "search",
@@ -183,6 +184,8 @@ TASKS = {
 WAGTAIL_SITE_NAME = "Điển hình tiên tiến BHXH Việt Nam"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_I18N_ENABLED = False
+# Dossiers finish their workflow by publishing their approved version (kb/nominations).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "kb.nominations.workflow.finish_workflow"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
