@@ -15,6 +15,7 @@ urlpatterns = [
     path("search/", search_views.search, name="search"),
     path("search/autocomplete/", search_views.autocomplete, name="search_autocomplete"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("", include("kb.editorial.urls")),  # feeds and /api/v2/
     path("i18n/", include("django.conf.urls.i18n")),
 ]
 

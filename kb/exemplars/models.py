@@ -7,12 +7,15 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from kb.core.blocks import BodyBlock
 from kb.core.models import IndexPage, KeyedPage
+from kb.editorial.serializers import NamesField, TitleField, UnitField
 
 
 class ExemplarKind(models.TextChoices):
@@ -106,6 +109,21 @@ class ExemplarPage(KeyedPage):
     ]
     promote_panels = [*KeyedPage.promote_panels, FieldPanel("key")]
 
+    # The read-only API (/api/v2/pages/?type=exemplars.ExemplarPage&fields=*).
+    api_fields = [
+        APIField("key"),
+        APIField("kind"),
+        APIField("unit", serializer=UnitField()),
+        APIField("position"),
+        APIField("year"),
+        APIField("summary"),
+        APIField("fields_of_work", serializer=NamesField()),
+        APIField("titles"),
+        APIField("photo"),
+        APIField("photo_thumbnail", serializer=ImageRenditionField("fill-480x480", source="photo")),
+        APIField("body"),
+    ]
+
     search_fields = [
         *KeyedPage.search_fields,
         index.SearchField("summary"),
@@ -137,6 +155,11 @@ class ExemplarTitleAward(Orderable):
     decision = models.CharField(_("số quyết định"), max_length=100, blank=True)
 
     panels = [FieldPanel("title"), FieldPanel("year"), FieldPanel("decision")]
+    api_fields = [
+        APIField("title", serializer=TitleField()),
+        APIField("year"),
+        APIField("decision"),
+    ]
 
     class Meta(Orderable.Meta):
         verbose_name = _("danh hiệu đạt được")

@@ -7,12 +7,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from kb.core.blocks import RICH_FEATURES
 from kb.core.models import IndexPage, KeyedPage
+from kb.editorial.serializers import NamesField, PageLinkField, UnitField
 
 
 class Scope(models.TextChoices):
@@ -89,6 +91,21 @@ class InitiativePage(KeyedPage):
     ]
     promote_panels = [*KeyedPage.promote_panels, FieldPanel("key")]
 
+    # The read-only API (/api/v2/pages/?type=initiatives.InitiativePage&fields=*).
+    api_fields = [
+        APIField("key"),
+        APIField("unit", serializer=UnitField()),
+        APIField("year"),
+        APIField("scope"),
+        APIField("summary"),
+        APIField("problem"),
+        APIField("solution"),
+        APIField("results"),
+        APIField("authors"),
+        APIField("fields_of_work", serializer=NamesField()),
+        APIField("tags"),
+    ]
+
     search_fields = [
         *KeyedPage.search_fields,
         index.SearchField("summary"),
@@ -119,6 +136,7 @@ class InitiativeAuthor(Orderable):
     )
 
     panels = [FieldPanel("exemplar")]
+    api_fields = [APIField("exemplar", serializer=PageLinkField())]
 
     class Meta(Orderable.Meta):
         verbose_name = _("tác giả")

@@ -49,10 +49,13 @@ INSTALLED_APPS = [
     "kb.interchange",
     "kb.demo",
     "search",
+    "kb.editorial",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.sites",
     "kb.users.apps.KBWagtailUsersConfig",
     "wagtail.snippets",
@@ -144,7 +147,8 @@ LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_CONTENT_LANGUAGES = [("vi", _("Tiếng Việt"))]
-LOCALE_PATHS = [PROJECT_DIR / "locale"]
+# Our translations of what Wagtail leaves untranslated in Vietnamese (locale/vi).
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
@@ -189,10 +193,15 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "kb.nominations.workflow.finish_workflow"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
-WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
+# Documents people open from the site: office formats and PDF reports only. No archives (their
+# content is unchecked) and no HTML or SVG, which a browser would run as part of our origin.
+WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 20 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
+# Pillow refuses (DecompressionBombError) images over twice this many pixels and warns above
+# it; Wagtail refuses uploads over WAGTAILIMAGES_MAX_IMAGE_PIXELS before decoding them.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_FORMAT_CONVERSIONS = {"bmp": "png", "gif": "png"}
 WAGTAIL_PASSWORD_RESET_ENABLED = True
 

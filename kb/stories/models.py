@@ -8,11 +8,14 @@ from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.search import index
 
 from kb.core.blocks import BodyBlock
 from kb.core.models import IndexPage, KeyedPage
+from kb.editorial.serializers import LivePagesField
 
 
 class StoryIndexPage(IndexPage):
@@ -79,6 +82,20 @@ class StoryPage(KeyedPage):
         FieldPanel("tags"),
     ]
     promote_panels = [*KeyedPage.promote_panels, FieldPanel("key")]
+
+    # The read-only API (/api/v2/pages/?type=stories.StoryPage&fields=*).
+    api_fields = [
+        APIField("key"),
+        APIField("date"),
+        APIField("author"),
+        APIField("summary"),
+        APIField("cover"),
+        APIField("cover_thumbnail", serializer=ImageRenditionField("fill-640x360", source="cover")),
+        APIField("body"),
+        APIField("exemplars", serializer=LivePagesField()),
+        APIField("initiatives", serializer=LivePagesField()),
+        APIField("tags"),
+    ]
 
     search_fields = [
         *KeyedPage.search_fields,
