@@ -10,9 +10,10 @@ from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kb.core import listing
 from kb.core.blocks import BodyBlock
 from kb.core.models import IndexPage, KeyedPage
 from kb.editorial.serializers import NamesField, TitleField, UnitField
@@ -34,6 +35,25 @@ class ExemplarIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("danh sách điển hình")
+
+    def get_context(self, request, *args, **kwargs):
+        # Page's context, not IndexPage's: its unfiltered pagination is replaced here.
+        context = Page.get_context(self, request, *args, **kwargs)
+        published = ExemplarPage.objects.child_of(self).live()
+        spec = listing.FilterSpec(
+            appliers={
+                "kind": listing.by_kind,
+                "field": listing.by_field,
+                "province": listing.by_unit_subtree,
+                "year": listing.exemplar_by_year,
+                "title": listing.exemplar_by_title,
+            },
+            year_values=listing.distinct_years(published),
+            labels={"year": _("Năm công nhận, đạt danh hiệu")},
+        )
+        result = listing.build_listing(request, self.get_listing_queryset(), spec)
+        context.update(listing=result, page_obj=result.page_obj)
+        return context
 
     def get_listing_queryset(self):
         return (
@@ -142,6 +162,81 @@ class ExemplarPage(KeyedPage):
     class Meta:
         verbose_name = _("điển hình tiên tiến")
         verbose_name_plural = _("điển hình tiên tiến")
+
+    RELATED_SHOWN = 4
+
+    def get_context(self, request, *args, **kwargs):
+        """The unit's place in the tree, the conference papers and related exemplars: one
+        query each, whatever the size of the knowledge base (titles, initiatives and stories
+        come from kb_tags, one query each too)."""
+        from kb.home import seo
+
+        context = super().get_context(request, *args, **kwargs)
+        awards = list(self.titles.all().select_related("title").order_by("-year", "sort_order"))
+        context["awards"] = awards
+        context["og_type"] = "profile"
+        context["og_image_url"] = social_image_url(self.photo)
+        context["json_ld"] = seo.exemplar(self, request, awards, context["og_image_url"])
+        context["unit_ancestors"] = list(self.unit.get_ancestors()) if self.unit_id else []
+        context["papers"] = self.conference_papers() if self.pk else []
+        context["related_exemplars"] = self.related_exemplars() if self.pk else []
+        return context
+
+    def conference_papers(self) -> list:
+        """Published reports and papers this exemplar presented, with their conference's title."""
+        from django.db.models import OuterRef, Subquery
+        from django.db.models.functions import Length, Substr
+
+        from kb.conferences.models import ReportPage
+
+        parent = Page.objects.filter(
+            path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
+        )
+        return list(
+            ReportPage.objects.live()
+            .public()
+            .filter(pk__in=self.reports.values("page_id"))
+            .annotate(conference_title=Subquery(parent.values("title")[:1]))
+            .order_by("-date", "title")
+        )
+
+    def related_exemplars(self) -> list["ExemplarPage"]:
+        """Others of the same unit first, then others sharing a field of work (the newest).
+
+        The candidates sharing a field are taken from the newest rows of the relation table
+        only, so the query stays small however many exemplars a field has.
+        """
+        through = ExemplarPage.fields_of_work.through
+        field_ids = through.objects.filter(exemplarpage_id=self.pk).values("fieldofwork_id")
+        sharing = (
+            through.objects.filter(fieldofwork_id__in=field_ids)
+            .exclude(exemplarpage_id=self.pk)
+            .order_by("-id")
+            .values_list("exemplarpage_id", flat=True)[:40]
+        )
+        candidates = (
+            ExemplarPage.objects.live()
+            .public()
+            .exclude(pk=self.pk)
+            .filter(models.Q(unit_id=self.unit_id) | models.Q(pk__in=list(sharing)))
+            .select_related("unit", "photo")
+            .prefetch_related("photo__renditions")
+        )
+        same_unit = models.Case(
+            models.When(unit_id=self.unit_id, then=0), default=1, output_field=models.IntegerField()
+        )
+        return list(
+            candidates.annotate(same_unit=same_unit).order_by("same_unit", "-pk")[
+                : self.RELATED_SHOWN
+            ]
+        )
+
+
+def social_image_url(image) -> str | None:
+    """The URL of an image's rendition sized for link previews (Open Graph: 1200×630)."""
+    if image is None:
+        return None
+    return image.get_rendition("fill-1200x630|format-jpeg").url
 
 
 class ExemplarTitleAward(Orderable):

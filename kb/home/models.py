@@ -1,10 +1,15 @@
 """The home page: editors choose which exemplars to feature; the rest is drawn from content."""
 
+from django.core.cache import cache
 from django.db import models
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
+
+from .figures import key_figures
 
 
 class HomePage(Page):
@@ -23,28 +28,64 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from kb.conferences.models import ConferencePage
+        from kb.exemplars.models import ExemplarIndexPage, ExemplarPage
         from kb.initiatives.models import InitiativePage
         from kb.stories.models import StoryPage
 
         context = super().get_context(request, *args, **kwargs)
-        context["featured"] = [
+        featured = [
             f.exemplar
             for f in self.featured_exemplars.select_related(
                 "exemplar", "exemplar__photo", "exemplar__unit"
-            )
+            ).prefetch_related("exemplar__photo__renditions")
             if f.exemplar and f.exemplar.live
         ]
+        context["featured_chosen"] = bool(featured)
+        if not featured:  # nobody chose yet: the most recently recognised, with a photo first
+            featured = list(
+                ExemplarPage.objects.live()
+                .public()
+                .select_related("photo", "unit")
+                .prefetch_related("photo__renditions")
+                .order_by("-year", "-first_published_at")[:4]
+            )
+        context["featured"] = featured
         context["latest_stories"] = (
-            StoryPage.objects.live().public().select_related("cover").order_by("-date")[:6]
+            StoryPage.objects.live()
+            .public()
+            .select_related("cover")
+            .prefetch_related("cover__renditions")
+            .order_by("-date", "-pk")[:4]
         )
         context["new_initiatives"] = (
             InitiativePage.objects.live()
             .public()
             .select_related("unit")
-            .order_by("-year", "-pk")[:6]
+            .order_by("-first_published_at", "-pk")[:6]
         )
-        context["conferences"] = ConferencePage.objects.live().public().order_by("-date")[:4]
+        conferences = ConferencePage.objects.live().public().select_related("unit")
+        today = timezone.localdate()
+        upcoming = list(conferences.filter(date__gte=today).order_by("date")[:4])
+        context["conferences_upcoming"] = bool(upcoming)
+        context["conferences"] = upcoming or list(conferences.order_by("-date")[:4])
+        index = ExemplarIndexPage.objects.live().first()
+        context["figures"] = cached_figures(index.url if index else None)
         return context
+
+
+def cached_figures(listing_url: str | None):
+    """The key figures, kept in the cache until content changes (see kb.core.pagecache)."""
+    from kb.core import pagecache
+
+    seconds = pagecache.timeout()
+    if not seconds:
+        return key_figures(listing_url)
+    key = f"kb:home:figures:{pagecache.generation()}:{listing_url}:{get_language()}"
+    figures = cache.get(key)
+    if figures is None:
+        figures = key_figures(listing_url)
+        cache.set(key, figures, seconds)
+    return figures
 
 
 class FeaturedExemplar(Orderable):

@@ -9,9 +9,10 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from kb.core import listing
 from kb.core.blocks import RICH_FEATURES
 from kb.core.models import IndexPage, KeyedPage
 from kb.editorial.serializers import NamesField, PageLinkField, UnitField
@@ -29,6 +30,21 @@ class InitiativeIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("danh sách sáng kiến")
+
+    def get_context(self, request, *args, **kwargs):
+        # Page's context, not IndexPage's: its unfiltered pagination is replaced here.
+        context = Page.get_context(self, request, *args, **kwargs)
+        spec = listing.FilterSpec(
+            appliers={
+                "field": listing.by_field,
+                "province": listing.by_unit_subtree,
+                "year": listing.by_year,
+            },
+            year_values=listing.distinct_years(InitiativePage.objects.child_of(self).live()),
+        )
+        result = listing.build_listing(request, self.get_listing_queryset(), spec)
+        context.update(listing=result, page_obj=result.page_obj)
+        return context
 
     def get_listing_queryset(self):
         # The cards name the live authors and the fields of work: prefetched for the whole

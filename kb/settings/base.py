@@ -85,10 +85,17 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Published pages for anonymous readers (kb/core/pagecache.py); before messages, so it
+    # sees the cookie a pending message sets.
+    "kb.core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
+
+# Seconds a published page stays in the "default" cache for anonymous readers (0: off).
+# Publishing, unpublishing, deleting or moving a page drops every cached page at once.
+KB_PAGE_CACHE_SECONDS = int(os.environ.get("KB_PAGE_CACHE_SECONDS", "300"))
 
 ROOT_URLCONF = "kb.urls"
 

@@ -13,3 +13,6 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 ALLOWED_HOSTS = ["*"]
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The page cache is tested on its own (tests/pages/test_page_cache.py): elsewhere every
+# request renders the page, so a test never reads a page another test left in the cache.
+KB_PAGE_CACHE_SECONDS = 0

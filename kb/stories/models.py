@@ -11,8 +11,10 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.images.api.fields import ImageRenditionField
+from wagtail.models import Page
 from wagtail.search import index
 
+from kb.core import listing
 from kb.core.blocks import BodyBlock
 from kb.core.models import IndexPage, KeyedPage
 from kb.editorial.serializers import LivePagesField
@@ -24,6 +26,18 @@ class StoryIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("danh sách bài viết")
+
+    def get_context(self, request, *args, **kwargs):
+        # Page's context, not IndexPage's: its unfiltered pagination is replaced here.
+        context = Page.get_context(self, request, *args, **kwargs)
+        spec = listing.FilterSpec(
+            appliers={"field": listing.story_by_field, "year": listing.story_by_year},
+            year_values=listing.story_years(StoryPage.objects.child_of(self).live()),
+            labels={"field": _("Lĩnh vực (của điển hình, sáng kiến được nói tới)")},
+        )
+        result = listing.build_listing(request, self.get_listing_queryset(), spec)
+        context.update(listing=result, page_obj=result.page_obj)
+        return context
 
     def get_listing_queryset(self):
         return (
@@ -110,3 +124,28 @@ class StoryPage(KeyedPage):
     class Meta:
         verbose_name = _("bài tuyên truyền")
         verbose_name_plural = _("bài tuyên truyền")
+
+    def get_context(self, request, *args, **kwargs):
+        """The exemplars and initiatives the story tells about (one query each), its
+        structured data (an Article) and Open Graph image."""
+        from kb.exemplars.models import social_image_url
+        from kb.home import seo
+
+        context = super().get_context(request, *args, **kwargs)
+        exemplars = _live(self.exemplars.all())
+        initiatives = _live(self.initiatives.all())
+        context.update(
+            mentioned_exemplars=exemplars,
+            mentioned_initiatives=initiatives,
+            og_type="article",
+            og_image_url=social_image_url(self.cover),
+        )
+        context["json_ld"] = seo.story(self, request, exemplars, context["og_image_url"])
+        return context
+
+
+def _live(pages) -> list:
+    """Live, public pages of a relation; in a preview the relation is an in-memory list."""
+    if hasattr(pages, "live") and hasattr(pages, "public"):
+        return list(pages.live().public())
+    return [p for p in pages if p.live]

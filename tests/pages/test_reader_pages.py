@@ -456,7 +456,7 @@ def test_index_page_queries_do_not_grow_with_the_number_of_items(client, site_st
     with_25 = listing_queries(client, index.url)
 
     assert with_5 == with_25
-    assert with_25 <= 15
+    assert with_25 <= 20  # routing, the page, the filter form's option lists (4), the page of rows
 
 
 def test_home_page_queries_stay_bounded(client, site_structure, django_assert_max_num_queries):
@@ -468,7 +468,7 @@ def test_home_page_queries_stay_bounded(client, site_structure, django_assert_ma
         StoryPageFactory()
         ConferencePageFactory()
     client.get("/")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(26):
         assert client.get("/").status_code == 200
 
 

@@ -1,0 +1,164 @@
+"""Whole-page cache of the published site for anonymous readers.
+
+`wagtail-cache` would do this, but its releases stop at Wagtail 7; this is the small part of
+it the site needs. Rules:
+
+- only GET/HEAD requests of readers who are not logged in, only Wagtail pages (marked by the
+  `before_serve_page` hook in kb/home/wagtail_hooks.py) without a view restriction on them or
+  their ancestors, only 200 responses that set no cookie and use no CSRF token or CSP nonce
+  (the reader pages' scripts are static files for that reason);
+- the key is host + language + full path with query string (a filtered listing is its own
+  entry) + a *generation* number kept in the same cache; publishing, unpublishing, deleting or
+  moving a page, changing a view restriction, a unit, a field of work or a title bumps the
+  generation, which drops every entry at once (a published story shows up on the home page,
+  the listing, the profiles it names: working out which pages show what is not worth the risk);
+- entries also expire after `KB_PAGE_CACHE_SECONDS` (0 turns the cache off).
+
+The cache is Django's alias "default": local memory in development, Redis in production
+(`REDIS_URL`), so every worker process shares the entries and the generation.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+GENERATION_KEY = "kb:pages:generation"
+CACHEABLE_ATTR = "_kb_page_cacheable"
+HEADER = "X-KB-Cache"
+
+
+def timeout() -> int:
+    return int(getattr(settings, "KB_PAGE_CACHE_SECONDS", 0) or 0)
+
+
+def generation() -> int:
+    value = cache.get(GENERATION_KEY)
+    if value is None:
+        # Start from the clock, so an evicted counter never comes back to an old number.
+        value = int(time.time() * 1000)
+        cache.add(GENERATION_KEY, value, None)
+        value = cache.get(GENERATION_KEY, value)
+    return value
+
+
+def invalidate() -> None:
+    """Drop every cached page (they are keyed by the generation this bumps)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:  # no counter yet: the next read starts one from the clock
+        cache.set(GENERATION_KEY, int(time.time() * 1000) + 1, None)
+
+
+def mark_cacheable(request, page) -> None:
+    """Called before Wagtail serves `page`: cache it only if nobody restricted its view."""
+    setattr(request, CACHEABLE_ATTR, not page.get_view_restrictions().exists())
+
+
+def _key(request, gen: int) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    language = getattr(request, "LANGUAGE_CODE", "")
+    return f"kb:page:{gen}:{request.get_host()}:{language}:{path}"
+
+
+def _reader_is_anonymous(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is None or not user.is_authenticated
+
+
+class PageCacheMiddleware:
+    """Serves cached pages and stores fresh ones; see the module's docstring for the rules.
+
+    Sits after AuthenticationMiddleware (it needs `request.user`) and before
+    MessageMiddleware (so it sees the cookie a pending message sets and leaves that page out).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        seconds = timeout()
+        if (
+            not seconds
+            or request.method not in ("GET", "HEAD")
+            or not _reader_is_anonymous(request)
+        ):
+            return self.get_response(request)
+
+        key = _key(request, generation())
+        hit = cache.get(key)
+        if hit is not None:
+            content, content_type = hit
+            response = HttpResponse(content, content_type=content_type)
+            response[HEADER] = "hit"
+            return response
+
+        response = self.get_response(request)
+        if self._storable(request, response):
+            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            response[HEADER] = "miss"
+        return response
+
+    @staticmethod
+    def _storable(request, response) -> bool:
+        return (
+            getattr(request, CACHEABLE_ATTR, False)
+            and response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+            and not request.META.get("CSRF_COOKIE_USED")
+            and "private" not in response.get("Cache-Control", "")
+            and "no-store" not in response.get("Cache-Control", "")
+            # An inline script's CSP nonce is good for one response only.
+            and b'nonce="' not in response.content
+        )
+
+
+# --- what invalidates ------------------------------------------------------------------------
+def _watched_models() -> tuple[type, ...]:
+    from wagtail.models import Page, PageViewRestriction, Site
+
+    from kb.conferences.models import ReportAuthor
+    from kb.exemplars.models import ExemplarTitleAward
+    from kb.home.models import FeaturedExemplar
+    from kb.initiatives.models import InitiativeAuthor
+    from kb.taxonomy.models import FieldOfWork, Title
+    from kb.units.models import Unit
+
+    return (
+        Page,
+        PageViewRestriction,
+        Site,
+        Unit,
+        FieldOfWork,
+        Title,
+        ExemplarTitleAward,
+        InitiativeAuthor,
+        ReportAuthor,
+        FeaturedExemplar,
+    )
+
+
+def connect_signals() -> None:
+    """Bump the generation whenever something a reader sees may have changed."""
+    from django.db.models.signals import m2m_changed, post_delete, post_save
+    from wagtail.signals import page_published, page_unpublished, post_page_move
+
+    watched = _watched_models()
+
+    def on_change(sender, instance=None, **kwargs):
+        if isinstance(instance, watched):
+            invalidate()
+
+    def on_page_event(sender, **kwargs):
+        invalidate()
+
+    for signal in (post_save, post_delete, m2m_changed):
+        signal.connect(on_change, dispatch_uid=f"kb-pagecache-{id(signal)}", weak=False)
+    for signal in (page_published, page_unpublished, post_page_move):
+        signal.connect(on_page_event, dispatch_uid=f"kb-pagecache-{id(signal)}", weak=False)
