@@ -76,6 +76,13 @@ class RuleSetRecord(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.effective_from:%d/%m/%Y})"
 
+    def clean(self) -> None:
+        super().clean()
+        try:
+            self.to_ruleset()
+        except (ValueError, KeyError, TypeError) as exc:
+            raise ValidationError({"rules": str(exc)}) from exc
+
     def to_ruleset(self):
         from .eligibility import RuleSet
 

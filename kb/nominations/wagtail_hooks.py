@@ -3,9 +3,13 @@
 from django.urls import include, path, reverse
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import access, views
+from .models import RuleSetRecord
 
 app_name = "nominations"
 urlpatterns = [
@@ -75,3 +79,23 @@ def register_log_actions(actions):
     actions.register_action("kb.nominations.approve", "Đồng ý hồ sơ đề nghị", "Đồng ý")
     actions.register_action("kb.nominations.return", "Trả lại hồ sơ để bổ sung", "Trả lại")
     actions.register_action("kb.nominations.decline", "Không đồng ý hồ sơ đề nghị", "Không đồng ý")
+
+
+class RuleSetViewSet(SnippetViewSet):
+    """The rules, one row per legal basis and period: next year's decree is a new row."""
+
+    model = RuleSetRecord
+    icon = "clipboard-list"
+    menu_label = "Quy tắc xét khen thưởng"
+    add_to_settings_menu = True
+    list_display = ["name", "basis", "effective_from", "effective_to"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("basis"),
+        FieldPanel("effective_from"),
+        FieldPanel("effective_to"),
+        FieldPanel("rules"),
+    ]
+
+
+register_snippet(RuleSetViewSet)

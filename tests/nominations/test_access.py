@@ -176,3 +176,29 @@ def test_overview_is_for_the_ministry_only(client, world, dossier):
     client.force_login(world.users.ministry)
     page = client.get(url).content.decode()
     assert "<svg" in page and "BHXH tỉnh Lào Cai" in page
+
+
+def test_the_ministry_edits_the_rules_and_a_broken_rule_is_refused(client, world):
+    from kb.nominations.models import RuleSetRecord
+
+    record = RuleSetRecord.objects.order_by("-effective_from").first()
+    client.force_login(world.users.ministry)
+    url = reverse("wagtailsnippets_nominations_rulesetrecord:edit", args=[record.pk])
+    assert client.get(url).status_code == 200
+    response = client.post(
+        url,
+        {
+            "name": record.name,
+            "basis": record.basis,
+            "effective_from": record.effective_from.isoformat(),
+            "effective_to": "",
+            "rules": '[{"code": "x", "kind": "no-such-kind", "titles": ["*"], '
+            '"params": {}, "basis": "?"}]',
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert "no-such-kind" in response.content.decode()
+    record.refresh_from_db()
+    assert all(rule["kind"] != "no-such-kind" for rule in record.rules)
+    client.force_login(world.users.officer)
+    assert client.get(url).status_code in (302, 403)
