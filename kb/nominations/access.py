@@ -35,7 +35,14 @@ def is_officer(user) -> bool:
 
 
 def is_council_member(user) -> bool:
-    return _active(user) and has_role(user, roles.COUNCIL_MEMBER) and bool(user.unit_id)
+    return (
+        _active(user) and has_role(user, roles.COUNCIL_MEMBER) and bool(user.council_unit_id_or_own)
+    )
+
+
+def council_of(user) -> int | None:
+    """The unit whose council ``user`` sits on (``User.council_unit``, else the own unit)."""
+    return user.council_unit_id_or_own if is_council_member(user) else None
 
 
 def uses_nominations(user) -> bool:
@@ -54,8 +61,9 @@ def visible_nominations(user) -> QuerySet[Nomination]:
     if is_officer(user):
         q |= Q(proposing_unit__in=units_for(user).values("pk"))
     if is_council_member(user):
-        q |= Q(proposing_unit_id=user.unit_id, reached_level__gte=Level.UNIT)
-        q |= Q(intermediate_unit_id=user.unit_id, reached_level__gte=Level.INTERMEDIATE)
+        council = council_of(user)
+        q |= Q(proposing_unit_id=council, reached_level__gte=Level.UNIT)
+        q |= Q(intermediate_unit_id=council, reached_level__gte=Level.INTERMEDIATE)
     return qs.filter(q)
 
 
@@ -94,23 +102,33 @@ def recusal_reason(user, nomination: Nomination, level: int) -> str | None:
     return None
 
 
-def can_decide(user, nomination: Nomination, level: int | None = None) -> bool:
-    """May ``user`` approve, return or decline ``nomination`` at its current level?"""
+def _may_review(user, nomination: Nomination, level: int | None) -> bool:
     from . import routing
 
-    level = level or nomination.current_level
-    if nomination.status != Status.IN_REVIEW or level != nomination.current_level:
+    if nomination.status != Status.IN_REVIEW or not level or level != nomination.current_level:
         return False
     if not _active(user):
         return False
     if user.is_superuser:
         return True
     if level in (Level.MINISTRY, Level.GOVERNMENT):
-        allowed = has_role(user, roles.MINISTRY_OFFICE)
-    else:
-        council = routing.reviewing_unit(nomination, level)
-        allowed = is_council_member(user) and council is not None and user.unit_id == council.pk
-    return allowed and recusal_reason(user, nomination, level) is None
+        return has_role(user, roles.MINISTRY_OFFICE)
+    council = routing.reviewing_unit(nomination, level)
+    return council is not None and council_of(user) == council.pk
+
+
+def can_decide(user, nomination: Nomination, level: int | None = None) -> bool:
+    """May ``user`` approve, return or decline ``nomination`` at its current level?"""
+    level = level or nomination.current_level
+    return _may_review(user, nomination, level) and recusal_reason(user, nomination, level) is None
+
+
+def recused(user, nomination: Nomination) -> str | None:
+    """Why a reviewer of the dossier's current level stands aside from it, or None."""
+    level = nomination.current_level
+    if not _may_review(user, nomination, level):
+        return None
+    return recusal_reason(user, nomination, level)
 
 
 def waiting_for(user) -> QuerySet[Nomination]:
@@ -123,11 +141,12 @@ def waiting_for(user) -> QuerySet[Nomination]:
     if user.is_superuser or has_role(user, roles.MINISTRY_OFFICE):
         q |= Q(status=Status.IN_REVIEW, current_level__in=[Level.MINISTRY, Level.GOVERNMENT])
     if is_council_member(user):
-        q |= Q(status=Status.IN_REVIEW, current_level=Level.UNIT, proposing_unit_id=user.unit_id)
+        council = council_of(user)
+        q |= Q(status=Status.IN_REVIEW, current_level=Level.UNIT, proposing_unit_id=council)
         q |= Q(
             status=Status.IN_REVIEW,
             current_level=Level.INTERMEDIATE,
-            intermediate_unit_id=user.unit_id,
+            intermediate_unit_id=council,
         )
     if is_officer(user):
         q |= Q(status__in=[Status.DRAFT, Status.RETURNED]) & Q(

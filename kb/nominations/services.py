@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mass_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.log_actions import log
@@ -410,11 +411,10 @@ def recipients(nomination: Nomination) -> list[str]:
         else:
             council = routing.reviewing_unit(nomination, level)
             if council is not None:
-                emails |= set(
-                    users.filter(groups__name=roles.COUNCIL_MEMBER, unit=council).values_list(
-                        "email", flat=True
-                    )
+                members = users.filter(groups__name=roles.COUNCIL_MEMBER).filter(
+                    Q(council_unit=council) | Q(council_unit=None, unit=council)
                 )
+                emails |= set(members.values_list("email", flat=True))
     return sorted(emails)
 
 

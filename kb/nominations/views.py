@@ -196,9 +196,7 @@ class DetailView(WagtailAdminTemplateMixin, TemplateView):
             nomination=nomination,
             can_edit=access.can_edit(user, nomination),
             can_decide=can_decide,
-            recusal=access.recusal_reason(user, nomination, level)
-            if level and nomination.status == Status.IN_REVIEW
-            else None,
+            recusal=access.recused(user, nomination),
             decision_form=decision_form
             or (
                 DecisionForm(initial={"version": nomination.version}, level=level)

@@ -6,7 +6,7 @@ from wagtail.users.forms import UserCreationForm, UserEditForm
 
 from kb.units.models import Unit
 
-EXTRA_FIELDS = ("unit", "position")
+EXTRA_FIELDS = ("unit", "position", "council_unit")
 
 
 class _UnitFieldMixin(forms.Form):
@@ -17,6 +17,14 @@ class _UnitFieldMixin(forms.Form):
         help_text=_("Người dùng thao tác cho đơn vị này và các đơn vị cấp dưới."),
     )
     position = forms.CharField(required=False, max_length=200, label=_("Chức vụ"))
+    council_unit = forms.ModelChoiceField(
+        queryset=Unit.objects.filter(is_active=True),
+        required=False,
+        label=_("Thành viên Hội đồng TĐKT của đơn vị"),
+        help_text=_(
+            "Chỉ điền khi người này ngồi trong Hội đồng của một đơn vị khác đơn vị công tác."
+        ),
+    )
 
 
 class KBUserCreationForm(_UnitFieldMixin, UserCreationForm):

@@ -18,6 +18,23 @@ class User(AbstractUser):
         help_text=_("Đơn vị công tác; quyết định các đơn vị người dùng được thao tác."),
     )
     position = models.CharField(_("chức vụ"), max_length=200, blank=True)
+    council_unit = models.ForeignKey(
+        "units.Unit",
+        verbose_name=_("thành viên Hội đồng TĐKT của đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="council_members",
+        help_text=_(
+            "Hội đồng thi đua – khen thưởng mà người này là thành viên, nếu khác đơn vị công "
+            "tác (ví dụ Giám đốc BHXH huyện ngồi trong Hội đồng của BHXH tỉnh)."
+        ),
+    )
+
+    @property
+    def council_unit_id_or_own(self) -> int | None:
+        """The council a member sits on: the one named, else the own unit's."""
+        return self.council_unit_id or self.unit_id
 
     class Meta(AbstractUser.Meta):
         verbose_name = _("người dùng")

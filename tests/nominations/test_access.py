@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from kb.nominations import services
+from kb.nominations import access, services
 from kb.nominations.models import Evidence, Nomination, NomineeKind, Purpose
 
 from .conftest import YEAR
@@ -202,3 +202,33 @@ def test_the_ministry_edits_the_rules_and_a_broken_rule_is_refused(client, world
     assert all(rule["kind"] != "no-such-kind" for rule in record.rules)
     client.force_login(world.users.officer)
     assert client.get(url).status_code in (302, 403)
+
+
+def test_a_council_member_from_the_proposing_district_stands_aside(client, world, dossier):
+    """The district's director sits on the province's council: he does not decide his own
+    district's dossier there, while a member from the province office does."""
+    from kb.users import roles
+    from tests.factories import UserFactory
+
+    u = world.users
+    director = UserFactory(
+        username="gd_d01", roles=[roles.COUNCIL_MEMBER], unit=world.district,
+        council_unit=world.province,
+    )  # fmt: skip
+    services.submit(dossier, u.officer)
+    dossier.refresh_from_db()
+    services.decide(
+        dossier, u.council_unit, "approve", comment="Đồng ý", version=dossier.version,
+        vote=services.VoteInput(9, 0, 9),
+    )  # fmt: skip
+    dossier.refresh_from_db()
+    client.force_login(director)
+    page = client.get(reverse("nominations:detail", args=[dossier.pk])).content.decode()
+    assert "Bạn không tham gia quyết định hồ sơ này" in page
+    assert "Ghi quyết định" not in page
+    with pytest.raises(services.DecisionRefused):
+        services.decide(
+            dossier, director, "approve", comment="Đồng ý", version=dossier.version,
+            vote=services.VoteInput(9, 0, 9),
+        )  # fmt: skip
+    assert access.can_decide(u.council_province, dossier)
