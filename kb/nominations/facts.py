@@ -126,18 +126,28 @@ def _same_group_same_title(nomination: Nomination, group) -> int:
 
 def _quota_counts(nomination: Nomination) -> dict[str, int]:
     """How many of each title are proposed (beyond the proposing unit) or decided this year,
-    sector-wide: what the share and ratio quotas compare."""
+    not counting this dossier: what the share and ratio quotas compare. Base-level titles
+    (Lao động tiên tiến, Chiến sĩ thi đua cơ sở) are counted within the unit that decides
+    them (the province, or the proposing unit); higher titles across the sector."""
+    scope_path = None
+    if nomination.title_id and nomination.title.level == "base":
+        scope_unit = nomination.intermediate_unit or nomination.proposing_unit
+        scope_path = scope_unit.path
     counts: dict[str, int] = defaultdict(int)
     rows = (
         Nomination.objects.filter(year=nomination.year)
         .exclude(pk=nomination.pk)
         .filter(Q(status=Status.APPROVED) | Q(status__in=LIVE_STATUSES, reached_level__gte=2))
         .exclude(title__code=None)
-        .values_list("title__code", flat=True)
     )
-    for code in rows:
-        counts[code] += 1
     awards = ExemplarTitleAward.objects.filter(year=nomination.year).exclude(title__code=None)
+    if nomination.exemplar_id:
+        awards = awards.exclude(page_id=nomination.exemplar_id, title_id=nomination.title_id)
+    if scope_path:
+        rows = rows.filter(nominee_unit__path__startswith=scope_path)
+        awards = awards.filter(page__unit__path__startswith=scope_path)
+    for code in rows.values_list("title__code", flat=True):
+        counts[code] += 1
     for code in awards.values_list("title__code", flat=True):
         counts[code] += 1
     return dict(counts)
@@ -158,6 +168,23 @@ def gather(nomination: Nomination, vote: eligibility.Vote | None = None) -> elig
         same_group_same_title=_same_group_same_title(nomination, group),
         group_rank=nomination.group_rank,
         quota_counts=_quota_counts(nomination),
+        rating=nomination.rating or None,
+        members=_members(nomination),
+    )
+
+
+def _members(nomination: Nomination) -> eligibility.MemberStats | None:
+    if nomination.nominee_kind != NomineeKind.COLLECTIVE or nomination.members_total is None:
+        return None
+    total = nomination.members_total
+    return eligibility.MemberStats(
+        total=total,
+        completed=nomination.members_completed
+        if nomination.members_completed is not None
+        else total,
+        ldtt=nomination.members_ldtt or 0,
+        cstd_co_so=nomination.members_cstd or 0,
+        disciplined=nomination.members_disciplined or 0,
     )
 
 

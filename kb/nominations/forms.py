@@ -48,6 +48,12 @@ class NominationForm(WagtailAdminModelForm):
             "is_leader",
             "female",
             "achievements",
+            "rating",
+            "members_total",
+            "members_completed",
+            "members_ldtt",
+            "members_cstd",
+            "members_disciplined",
             "score",
             "group_rank",
         ]

@@ -43,6 +43,15 @@ class NomineeKind(models.TextChoices):
     INITIATIVE = "initiative", _("Sáng kiến, mô hình")
 
 
+class Rating(models.TextChoices):
+    """The year's assessment (đánh giá, xếp loại) the rules read; keys of eligibility.RATINGS."""
+
+    INCOMPLETE = "incomplete", _("Không hoàn thành nhiệm vụ")
+    COMPLETE = "complete", _("Hoàn thành nhiệm vụ")
+    GOOD = "good", _("Hoàn thành tốt nhiệm vụ")
+    EXCELLENT = "excellent", _("Hoàn thành xuất sắc nhiệm vụ")
+
+
 class Status(models.TextChoices):
     DRAFT = "draft", _("Đang soạn")
     IN_REVIEW = "in_review", _("Đang xét")
@@ -229,6 +238,24 @@ class Nomination(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, m
     is_leader = models.BooleanField(_("là lãnh đạo, quản lý"), default=False)
     female = models.BooleanField(_("nữ"), default=False)
     achievements = RichTextField(_("báo cáo thành tích"), features=RICH_FEATURES, blank=True)
+    rating = models.CharField(
+        _("đánh giá, xếp loại trong năm"), max_length=12, choices=Rating.choices, blank=True
+    )
+    members_total = models.PositiveIntegerField(
+        _("tổng số thành viên của tập thể"), null=True, blank=True
+    )
+    members_completed = models.PositiveIntegerField(
+        _("số thành viên hoàn thành nhiệm vụ"), null=True, blank=True
+    )
+    members_ldtt = models.PositiveIntegerField(
+        _("số thành viên đạt Lao động tiên tiến"), null=True, blank=True
+    )
+    members_cstd = models.PositiveIntegerField(
+        _("số thành viên đạt Chiến sĩ thi đua cơ sở"), null=True, blank=True
+    )
+    members_disciplined = models.PositiveIntegerField(
+        _("số thành viên bị kỷ luật"), null=True, blank=True
+    )
     score = models.DecimalField(
         _("điểm thi đua"), max_digits=7, decimal_places=2, null=True, blank=True
     )
@@ -295,6 +322,20 @@ class Nomination(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, m
             raise ValidationError({"initiative": _("Hãy chọn sáng kiến được giới thiệu.")})
         if self.title_id and self.title.recipient not in ("both", self._recipient()):
             raise ValidationError({"title": _("Danh hiệu này không dành cho đối tượng đã chọn.")})
+
+        total = self.members_total
+        if total is not None:
+            for field in (
+                "members_completed",
+                "members_ldtt",
+                "members_cstd",
+                "members_disciplined",
+            ):
+                value = getattr(self, field)
+                if value is not None and value > total:
+                    raise ValidationError(
+                        {field: _("Không thể lớn hơn tổng số thành viên (%(n)s).") % {"n": total}}
+                    )
 
     def _recipient(self) -> str:
         return "individual" if self.nominee_kind == NomineeKind.INDIVIDUAL else "collective"

@@ -285,3 +285,42 @@ def test_open_draft_nomination_is_idempotent(world):
         proposing_unit=world.province,
     )
     assert first.pk == again.pk and first.status == Status.DRAFT
+
+
+def test_an_excellent_collective_needs_its_members_results(world):
+    """Tập thể lao động xuất sắc: at least 70% of members Lao động tiên tiến."""
+    u = world.users
+    title = Title.objects.get(code="tt-ldxs")
+    nomination = make_dossier(
+        world,
+        nominee_kind=NomineeKind.COLLECTIVE,
+        title=title,
+        exemplar=None,
+        nominee_name="Tổ thu BHXH huyện Bát Xát",
+        rating="excellent",
+        members_total=10,
+        members_completed=10,
+        members_ldtt=6,
+        members_cstd=1,
+    )
+    warnings = services.submit(nomination, u.officer)
+    assert any("70%" in w.message for w in warnings), [w.message for w in warnings]
+    with pytest.raises(services.DecisionRefused):
+        decide(nomination, u.council_unit)
+    Nomination.objects.filter(pk=nomination.pk).update(members_ldtt=8)
+    decide(nomination, u.council_unit)
+    nomination.refresh_from_db()
+    assert nomination.current_level == Level.INTERMEDIATE
+
+
+def test_member_counts_larger_than_the_collective_are_refused(world):
+    with pytest.raises(ValidationError) as error:
+        make_dossier(
+            world,
+            nominee_kind=NomineeKind.COLLECTIVE,
+            title=Title.objects.get(code="tt-ldxs"),
+            exemplar=None,
+            members_total=5,
+            members_ldtt=6,
+        )
+    assert "members_ldtt" in error.value.message_dict
