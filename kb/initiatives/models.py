@@ -22,6 +22,7 @@ class Scope(models.TextChoices):
     UNIT = "unit", _("Trong đơn vị")
     PROVINCE = "province", _("Toàn tỉnh")
     SECTOR = "sector", _("Toàn ngành")
+    NATIONAL = "national", _("Toàn quốc")
 
 
 class InitiativeIndexPage(IndexPage):

@@ -215,7 +215,8 @@ def _initiatives() -> Iterator[dict]:
             ("problem", page.problem),
             ("solution", page.solution),
             ("results", page.results),
-            ("scope", page.scope),
+            # The spec knows no scope wider than the sector: a nationwide one exports as that.
+            ("scope", "sector" if page.scope == "national" else page.scope),
             ("tags", _tags(page)),
         )
 
