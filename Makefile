@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 XDIST ?= -n 2
 
 .PHONY: install install-test run serve worker setup test test-sqlite test-postgres lint format \
-        check browser test-django61 clean
+        check browser test-django61 clean test-faults load-test
 
 $(VENV)/.installed: pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -34,12 +34,12 @@ setup: install  ## Migrate the database, load the demo data once, make the admin
 run: setup  ## Serve the site on http://127.0.0.1:$(PORT) with a background worker
 	@echo "Worker for background tasks started (logs in .state/worker.log)."
 	@mkdir -p .state
-	@$(PY) manage.py db_worker --no-reload > .state/worker.log 2>&1 & echo $$! > .state/worker.pid; \
+	@$(PY) manage.py kb_worker --no-reload > .state/worker.log 2>&1 & echo $$! > .state/worker.pid; \
 	trap 'kill $$(cat .state/worker.pid) 2>/dev/null' EXIT INT TERM; \
 	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-worker: install  ## Run the background task worker (django-tasks-db)
-	$(PY) manage.py db_worker
+worker: install  ## Run the background task worker (django-tasks-db, with heartbeat: kb/ops)
+	$(PY) manage.py kb_worker
 
 browser:  ## Debian's Chromium (browser tests) and DejaVu fonts (PDF exports); needs root
 	@if [ -x "$${CHROMIUM_PATH:-/usr/bin/chromium}" ] && [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then \
@@ -73,6 +73,21 @@ test: install-test browser check  ## The whole suite, on SQLite and on PostgreSQ
 	@echo "== SQLite"
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
+	$(MAKE) --no-print-directory test-faults
+
+# Faults survived (tests/ops, marked `faults`): a private PostgreSQL instance restarted under
+# gunicorn's traffic, killed imports and workers, backups restored. Alone, after the others.
+test-faults: install-test
+	@if $(PY) -c "import tests.ops.servers as s, sys; sys.exit(s.pg_bindir() is None)" 2>/dev/null; then \
+		echo "== Faults (tests/ops, private PostgreSQL)"; \
+		KB_RUN_FAULTS=1 $(PY) -m pytest -p no:xdist -m faults tests/ops $(PYTEST_ARGS); \
+	else \
+		echo "== PostgreSQL server binaries not found: fault tests not run"; \
+		if [ -n "$$KB_REQUIRE_POSTGRES" ]; then exit 1; fi; \
+	fi
+
+load-test: install-test  ## 50 users for 60 s against gunicorn + PostgreSQL + Redis (bench/load)
+	bash bench/load/run.sh
 
 test-django61:  ## The suite on Django 6.1 / Python 3.12 (upgrade path)
 	$(MAKE) --no-print-directory VENV=.venv-dj61 PYTHON=$${PYTHON312:-python3.12} install-test

@@ -4,10 +4,12 @@ Everything that differs between machines is read from the environment, so one co
 on a laptop (SQLite, no search server) and in production (PostgreSQL, Redis, Elasticsearch).
 """
 
+import datetime
 import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -50,6 +52,7 @@ INSTALLED_APPS = [
     "kb.demo",
     "search",
     "kb.editorial",
+    "kb.ops",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -69,6 +72,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -80,6 +85,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "kb.ops.csp.KBCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -91,6 +97,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kb.ops.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 # Seconds a published page stays in the "default" cache for anonymous readers (0: off).
@@ -149,6 +158,45 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LOGIN_URL = "wagtailadmin_login"
 
+# --- Security: login throttling and Content Security Policy (kb/ops) --------------------------
+# django-axes counts failed logins per user name and address in the database (so every app
+# server sees them) and refuses even the right password once locked.
+AUTHENTICATION_BACKENDS = [
+    "kb.ops.auth.ThrottledBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "kb.ops.auth.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "kb.ops.auth.client_ip"
+AXES_VERBOSE = False
+KB_TRUSTED_PROXIES = env_list("KB_TRUSTED_PROXIES", "127.0.0.1,::1")
+
+# Scripts only from our origin or with the request's nonce (`nonce="{{ request.csp_nonce }}"`);
+# the admin gets 'unsafe-inline' for Wagtail's own inline scripts (kb/ops/csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", NONCE],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "media-src": ["'self'"],
+        "frame-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+# The admin calls nothing outside the site: no avatars from Gravatar (it would receive a hash
+# of each user's e-mail), no "new Wagtail version" check; both would also break the policy.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 # --- Language and time --------------------------------------------------------------------
 LANGUAGE_CODE = "vi"
 LANGUAGES = [("vi", _("Tiếng Việt")), ("en", _("English"))]
@@ -190,6 +238,9 @@ TASKS = {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Run background work with `manage.py kb_worker` (db_worker plus a heartbeat): a task whose
+# worker stops beating for this long is put back in the queue (kb/ops/worker.py).
+KB_WORKER_STALE_SECONDS = float(os.environ.get("KB_WORKER_STALE_SECONDS", "30"))
 
 # --- Wagtail ----------------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Điển hình tiên tiến BHXH Việt Nam"
