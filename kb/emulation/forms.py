@@ -12,6 +12,10 @@ from .models import Meeting
 class UploadForm(forms.Form):
     file = forms.FileField(label=_("Tệp bảng điểm (.xlsx)"))
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "id_sheet_%s")  # the evidence form is on the same page
+        super().__init__(*args, **kwargs)
+
 
 class EvidenceForm(forms.Form):
     criterion = forms.TypedChoiceField(label=_("Tiêu chí"), coerce=int)
@@ -21,6 +25,7 @@ class EvidenceForm(forms.Form):
     )
 
     def __init__(self, *args, criteria=(), **kwargs):
+        kwargs.setdefault("auto_id", "id_evidence_%s")
         super().__init__(*args, **kwargs)
         self.fields["criterion"].choices = [(c.pk, f"{c.code}. {c.text}") for c in criteria]
 
