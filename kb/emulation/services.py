@@ -491,8 +491,9 @@ def open_nominations(pact: Pact, *, user=None) -> NominationOutcome:
 
 
 def _evidence_collection():
-    """The evidence collection, visible to logged-in users only (documents are served with
-    the collection's view restriction)."""
+    """The evidence collection. Its view restriction names no group, so Wagtail's document
+    URLs serve its files to superusers only; everyone else downloads evidence through the
+    scoring screens, which check who may see which unit's sheet."""
     from wagtail.models import Collection, CollectionViewRestriction
 
     root = Collection.get_first_root_node()
@@ -501,7 +502,7 @@ def _evidence_collection():
         collection = root.add_child(name=EVIDENCE_COLLECTION)
     if not CollectionViewRestriction.objects.filter(collection=collection).exists():
         CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.LOGIN
+            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
     return collection
 

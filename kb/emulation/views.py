@@ -9,7 +9,7 @@ meeting the user may not open; every change goes through `kb.emulation.services`
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.safestring import mark_safe
@@ -23,7 +23,7 @@ from kb.units.models import Unit
 
 from . import access, charts, exports, scoring, services
 from .forms import ElectionForm, EvidenceForm, MeetingForm, UploadForm
-from .models import EmulationGroup, Meeting, MeetingKind, Pact, ScoreSheet
+from .models import EmulationGroup, Evidence, Meeting, MeetingKind, Pact, ScoreSheet
 
 INDEX_LABEL = "Chấm điểm thi đua"
 
@@ -368,6 +368,16 @@ def add_evidence(request, pk, unit_pk):
         else:
             messages.success(request, f"Đã thêm minh chứng {form.cleaned_data['file'].name}.")
     return redirect(_sheet_url(group, unit_pk))
+
+
+def evidence_file(request, pk, unit_pk, evidence_pk):
+    """An evidence file, to those who may see the sheet (404 for anyone else)."""
+    group, pact, sheet = _sheet(request, pk, unit_pk)
+    evidence = get_object_or_404(
+        Evidence.objects.select_related("document"), pk=evidence_pk, line__sheet=sheet
+    )
+    document = evidence.document
+    return FileResponse(document.file.open("rb"), as_attachment=True, filename=document.filename)
 
 
 def export_sheet(request, pk, unit_pk):

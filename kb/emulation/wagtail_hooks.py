@@ -45,6 +45,11 @@ urlpatterns = [
     path("<int:pk>/ranking.xlsx", views.export_ranking, name="ranking_xlsx"),
     path("<int:pk>/units/<int:unit_pk>/", views.SheetView.as_view(), name="sheet"),
     path("<int:pk>/units/<int:unit_pk>/evidence/", views.add_evidence, name="evidence"),
+    path(
+        "<int:pk>/units/<int:unit_pk>/evidence/<int:evidence_pk>/",
+        views.evidence_file,
+        name="evidence_file",
+    ),
     path("<int:pk>/units/<int:unit_pk>/sheet.xlsx", views.export_sheet, name="sheet_xlsx"),
     path("<int:pk>/units/<int:unit_pk>/import/", views.import_sheet, name="sheet_import"),
     path("<int:pk>/units/<int:unit_pk>/history/", views.HistoryView.as_view(), name="history"),

@@ -151,3 +151,24 @@ def test_anonymous_visitors_are_sent_to_the_login(client, cluster, sheets):
     response = client.get(sheet_url(cluster, "QB"))
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_evidence_files_reach_only_those_who_see_the_sheet(client, cluster, users, sheets):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    evidence = services.add_evidence(
+        sheets["QB"], cluster.criteria["1.1"].pk,
+        SimpleUploadedFile("bao-cao.pdf", b"%PDF-1.4 bao cao"), user=users.qb,
+    )  # fmt: skip
+    url = sheet_url(cluster, "QB") + f"evidence/{evidence.pk}/"
+    for user in (users.qb, users.na, users.council):
+        client.force_login(user)
+        response = client.get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"%PDF-1.4 bao cao"
+    client.force_login(users.th)
+    assert client.get(url).status_code == 404
+    # Guessing the id under one's own sheet does not reach it either.
+    assert client.get(sheet_url(cluster, "TH") + f"evidence/{evidence.pk}/").status_code == 404
+    # Wagtail's own document link is closed to everyone but superusers.
+    assert client.get(evidence.document.url).status_code in (302, 403)

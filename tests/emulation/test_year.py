@@ -51,7 +51,8 @@ def test_a_cluster_scores_its_year_and_the_council_fixes_the_ranking(cluster, us
     pdf = SimpleUploadedFile("bao-cao-thu.pdf", b"%PDF-1.4 minh chung", "application/pdf")
     evidence = services.add_evidence(na, cluster.criteria["1.1"].pk, pdf, user=users.na)
     assert evidence.document.collection.name == services.EVIDENCE_COLLECTION
-    assert evidence.document.collection.get_view_restrictions().exists()
+    restriction = evidence.document.collection.get_view_restrictions().get()
+    assert (restriction.restriction_type, restriction.groups.count()) == ("groups", 0)
     assert na.__class__.objects.get(pk=na.pk).status == SheetStatus.SUBMITTED
 
     provisional = services.ranking(cluster.pact)
