@@ -24,6 +24,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from kb.exemplars.models import ExemplarIndexPage, ExemplarKind, ExemplarPage, ExemplarTitleAward
 from kb.users import roles
+from kb.users.access import units_for
 
 from . import access, eligibility, facts, routing
 from .models import (
@@ -63,6 +64,11 @@ def save_dossier(nomination: Nomination, user, *, initiatives=None) -> Nominatio
     """Create or update a dossier as its officer edits it; each save is a revision."""
     if nomination.pk and not access.can_edit(user, nomination):
         raise PermissionDenied
+    if not user.is_superuser:
+        mine = units_for(user)
+        for unit_id in (nomination.proposing_unit_id, nomination.nominee_unit_id):
+            if not mine.filter(pk=unit_id).exists():
+                raise PermissionDenied
     if not nomination.pk:
         if not access.can_create(user):
             raise PermissionDenied

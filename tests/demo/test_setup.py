@@ -46,6 +46,15 @@ def test_setup_loads_the_demo_once_and_prints_a_login_that_works(settings, tmp_p
     assert all(exemplar.photo_id for exemplar in featured)
     assert featured[0].title in home.content.decode()
 
+    # One person per role, with the same password, and dossiers at different steps.
+    from kb.nominations.models import Nomination, Status
+
+    assert "canbo.thidua" in output and "vu.tdkt" in output
+    assert {n.status for n in Nomination.objects.all()} == {Status.DRAFT, Status.IN_REVIEW}
+    assert client.login(username="hoidong.tinh", password=password)
+    waiting = client.get("/admin/nominations/?mine=1").content.decode()
+    assert "Chiến sĩ thi đua ngành BHXH" in waiting  # passed by the district, at the province
+
     # A second run (make run again) loads nothing twice and prints the same login.
     exemplars = ExemplarPage.objects.count()
     again = run_setup()

@@ -3,6 +3,7 @@
 import io
 
 import pytest
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
@@ -232,3 +233,30 @@ def test_a_council_member_from_the_proposing_district_stands_aside(client, world
             vote=services.VoteInput(9, 0, 9),
         )  # fmt: skip
     assert access.can_decide(u.council_province, dossier)
+
+
+def test_an_officer_cannot_propose_for_a_unit_outside_his_scope(client, world):
+    client.force_login(world.users.officer)
+    response = client.post(
+        reverse("nominations:create"),
+        {
+            "year": YEAR,
+            "purpose": "award",
+            "nominee_kind": "individual",
+            "title": world.cstd_nganh.pk,
+            "proposing_unit": world.district_2.pk,
+            "nominee_name": "Người ngoài phạm vi",
+            "nominee_unit": world.district_2.pk,
+        },
+    )
+    assert response.status_code == 200  # the form again: those units are not choices
+    assert not Nomination.objects.filter(nominee_name="Người ngoài phạm vi").exists()
+    with pytest.raises(PermissionDenied):
+        services.save_dossier(
+            Nomination(
+                year=YEAR, nominee_kind="individual", title=world.cstd_nganh,
+                proposing_unit=world.district_2, nominee_unit=world.district_2,
+                nominee_name="Người ngoài phạm vi",
+            ),
+            world.users.officer,
+        )  # fmt: skip

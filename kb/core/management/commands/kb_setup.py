@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.test.utils import override_settings
 
 from kb.exemplars.models import ExemplarPage
 from kb.home.structure import ensure_site_structure
@@ -32,6 +33,14 @@ class Command(BaseCommand):
             self.stdout.write("Nạp dữ liệu mẫu…")
             call_command("kb_demo", stdout=self.stdout, stderr=self.stderr)
         password = self._ensure_admin()
+        people = []
+        if not no_demo:
+            from kb.nominations.demo import ensure_demo_people, load_demo_nominations
+
+            people = ensure_demo_people(password)
+            # The demo's dossiers notify their people by e-mail; nobody needs those here.
+            with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+                load_demo_nominations()
         base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(
             self.style.SUCCESS(
@@ -39,6 +48,10 @@ class Command(BaseCommand):
                 f"Đăng nhập: {ADMIN_USERNAME} / {password}\n"
             )
         )
+        if people:
+            self.stdout.write("Tài khoản mẫu theo vai trò (cùng mật khẩu):")
+            for username, role, unit in people:
+                self.stdout.write(f"  {username:<14} {role} — {unit}")
 
     def _ensure_admin(self) -> str:
         state = Path(settings.BASE_DIR) / ".state"
