@@ -108,9 +108,7 @@ def load_demo_nominations() -> int:
             rating="excellent",
             achievements=f"<p>{exemplar.summary}</p>",
         )
-        services.save_dossier(
-            nomination, officer, initiatives=[initiative] if initiative else None
-        )
+        services.save_dossier(nomination, officer, initiatives=[initiative] if initiative else None)
         services.submit(nomination, officer)
         nomination.refresh_from_db()
         # If the demo's data does not meet a rule, the dossier simply waits at the district.
