@@ -176,6 +176,7 @@ class GroupView(_Base):
         pact = Pact.objects.filter(group=group).select_related("locked_by").first()
         is_council = access.is_council(user)
         context.update(group=group, pact=pact, is_council=is_council,
+                       can_edit_pact=user.has_perm("emulation.change_pact"),
                        can_record=access.can_record_meetings(user, group),
                        meetings=group.meetings.select_related("host", "elected_group"),
                        group_log=log_rows(group))  # fmt: skip

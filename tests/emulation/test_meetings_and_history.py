@@ -154,3 +154,17 @@ def test_the_office_writes_a_pact_with_sections_and_criteria_in_the_admin(client
     assert [(c.section.code, c.code, c.max_points) for c in pact.criteria()] == [
         ("I", "1.1", D(30)), ("I", "1.2", D(20)),
     ]  # fmt: skip
+
+
+def test_a_locked_pact_and_duplicate_criterion_codes_are_refused(cluster):
+    from django.core.exceptions import ValidationError
+
+    cluster.criteria["2.1"].code = "1.1"
+    cluster.criteria["2.1"].save()
+    with pytest.raises(ValidationError, match="bị trùng: 1.1"):
+        cluster.pact.full_clean()
+    cluster.criteria["2.1"].code = "2.1"
+    cluster.criteria["2.1"].save()
+    _score_and_lock(cluster, {"NA": 10, "HT": 8, "QB": 6, "TH": 4})
+    with pytest.raises(ValidationError, match="đã khoá"):
+        Pact.objects.get(pk=cluster.pact.pk).full_clean()
