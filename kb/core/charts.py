@@ -103,7 +103,7 @@ def horizontal_bars(
         y = i * row
         length = max(round(plot * bar.value / top), 2 if bar.value else 0)
         parts.append(
-            f'<text x="0" y="{y + 13}" font-size="13" fill="{INK}">'
+            f'<text x="0" y="{y + 13}" font-size="14" fill="{INK}">'
             f"{escape(_truncate(bar.label, label_chars))}</text>"
             f'<rect x="0" y="{y + 18}" width="{length}" height="14" rx="2" fill="{BAR}"/>'
             f'<text x="{length + 6}" y="{y + 30}" font-size="12" font-weight="600" '

@@ -34,6 +34,7 @@ from django.utils.translation import gettext_lazy as _
 PER_PAGE = 24
 PARAMETERS = ("kind", "field", "province", "year", "title")
 YEAR_RANGE = (1945, 2100)
+OPTIONS_SECONDS = 24 * 3600  # an upper bound: changes drop them at once
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,7 @@ class FilterSpec:
     appliers: dict[str, Callable[[QuerySet, object, dict], QuerySet]]
     year_values: Callable[[], Iterable[int]] | None = None
     labels: dict[str, str] = field(default_factory=dict)
+    cache_key: str = ""  # names the listing whose years are cached
 
 
 @dataclass
@@ -130,6 +132,23 @@ def _resolve_unit(code: str):
     return Unit.objects.filter(code=code).only("pk", "name", "path").first()
 
 
+def _cached(name: str, load: Callable[[], Iterable]) -> list:
+    """An option list, kept until content or reference data change (kb.core.pagecache bumps
+    the generation on any page, unit, field or title change). The years of a listing are a
+    DISTINCT over all its items: without this, the one query that grows with the content."""
+    from django.core.cache import cache
+    from django.utils.translation import get_language
+
+    from kb.core import pagecache
+
+    key = f"kb:listing:options:{pagecache.generation()}:{get_language()}:{name}"
+    values = cache.get(key)
+    if values is None:
+        values = list(load())
+        cache.set(key, values, OPTIONS_SECONDS)
+    return values
+
+
 def _parse_year(raw: str) -> int | None:
     try:
         year = int(raw)
@@ -157,10 +176,10 @@ def build_listing(request, queryset: QuerySet, spec: FilterSpec, per_page: int =
         if name not in spec.appliers:
             continue
         if name == "year":
-            years = list(spec.year_values()) if spec.year_values else []
+            years = _cached(f"years:{spec.cache_key}", spec.year_values) if spec.year_values else []
             options[name] = [Option(str(y), str(y)) for y in years]
         else:
-            options[name] = loaders[name]()
+            options[name] = _cached(name, loaders[name])
         raw = (params.get(name) or "").strip()
         if not raw:
             continue

@@ -41,6 +41,7 @@ class ExemplarIndexPage(IndexPage):
         context = Page.get_context(self, request, *args, **kwargs)
         published = ExemplarPage.objects.child_of(self).live()
         spec = listing.FilterSpec(
+            cache_key=f"exemplars:{self.pk}",
             appliers={
                 "kind": listing.by_kind,
                 "field": listing.by_field,

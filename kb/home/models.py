@@ -11,6 +11,8 @@ from wagtail.models import Orderable, Page
 
 from .figures import key_figures
 
+FIGURES_SECONDS = 24 * 3600  # an upper bound: a change of content drops them at once
+
 
 class HomePage(Page):
     intro = models.TextField(_("lời giới thiệu"), blank=True)
@@ -41,13 +43,13 @@ class HomePage(Page):
             if f.exemplar and f.exemplar.live
         ]
         context["featured_chosen"] = bool(featured)
-        if not featured:  # nobody chose yet: the most recently recognised, with a photo first
+        if not featured:  # nobody chose yet: the most recently published
             featured = list(
                 ExemplarPage.objects.live()
                 .public()
                 .select_related("photo", "unit")
                 .prefetch_related("photo__renditions")
-                .order_by("-year", "-first_published_at")[:4]
+                .order_by("-first_published_at")[:4]
             )
         context["featured"] = featured
         context["latest_stories"] = (
@@ -74,17 +76,19 @@ class HomePage(Page):
 
 
 def cached_figures(listing_url: str | None):
-    """The key figures, kept in the cache until content changes (see kb.core.pagecache)."""
+    """The key figures, kept in the cache until content changes.
+
+    They are aggregates over every exemplar (they grow with the content, unlike the rest of
+    the page), so they are computed once per change: any publish, unpublish or delete bumps
+    the generation in kb.core.pagecache, whether or not whole pages are cached.
+    """
     from kb.core import pagecache
 
-    seconds = pagecache.timeout()
-    if not seconds:
-        return key_figures(listing_url)
     key = f"kb:home:figures:{pagecache.generation()}:{listing_url}:{get_language()}"
     figures = cache.get(key)
     if figures is None:
         figures = key_figures(listing_url)
-        cache.set(key, figures, seconds)
+        cache.set(key, figures, FIGURES_SECONDS)
     return figures
 
 

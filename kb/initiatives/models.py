@@ -36,6 +36,7 @@ class InitiativeIndexPage(IndexPage):
         # Page's context, not IndexPage's: its unfiltered pagination is replaced here.
         context = Page.get_context(self, request, *args, **kwargs)
         spec = listing.FilterSpec(
+            cache_key=f"initiatives:{self.pk}",
             appliers={
                 "field": listing.by_field,
                 "province": listing.by_unit_subtree,

@@ -31,6 +31,7 @@ class StoryIndexPage(IndexPage):
         # Page's context, not IndexPage's: its unfiltered pagination is replaced here.
         context = Page.get_context(self, request, *args, **kwargs)
         spec = listing.FilterSpec(
+            cache_key=f"stories:{self.pk}",
             appliers={"field": listing.story_by_field, "year": listing.story_by_year},
             year_values=listing.story_years(StoryPage.objects.child_of(self).live()),
             labels={"field": _("Lĩnh vực (của điển hình, sáng kiến được nói tới)")},
