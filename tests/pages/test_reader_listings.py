@@ -293,3 +293,16 @@ def test_query_counts_stay_the_same_with_three_times_the_content(client, world):
 
     assert small == large
     assert max(large.values()) <= 30, large
+
+
+def test_conference_page_counts_its_delegates(client, world):
+    from kb.conferences.models import Delegate
+    from tests.factories import ConferencePageFactory
+
+    conference = ConferencePageFactory(title="Hội nghị điển hình Hà Nội", capacity=300)
+    for n, category in enumerate(["guest", "invited", "invited"]):
+        Delegate.objects.create(conference=conference, category=category, full_name=f"Đại biểu {n}")
+
+    html = client.get(conference.url).content.decode()
+
+    assert "Đại biểu trong danh sách</dt><dd>3</dd>" in html
