@@ -179,6 +179,32 @@ def test_a_cluster_year_in_the_browser(live_server, browser, year, tmp_path):
             expect(messages).to_contain_text("Đã mở hồ sơ đề nghị (dự thảo)")
             expect(messages).to_contain_text("BHXH tỉnh Nghệ An")
             expect(messages).to_contain_text("BHXH tỉnh Quảng Bình")
+
+        # The year-end summary, with minutes and the election of next year's leaders.
+        tab.get_by_role("link", name="Ghi hội nghị").click()
+        form = tab.get_by_role("form", name="Ghi hội nghị")
+        form.get_by_label("Loại hội nghị").select_option(label="Hội nghị tổng kết năm")
+        form.get_by_label("Ngày họp").fill("2025-12-12")
+        form.get_by_label("Chủ đề").fill("Tổng kết thi đua năm 2025")
+        form.get_by_label("Biên bản").fill("Cụm thống nhất kết quả; Nghệ An dẫn đầu.")
+        form.get_by_role("button", name="Lưu hội nghị").click()
+        expect(tab.get_by_role("heading", name="Biên bản")).to_be_visible()
+        expect(tab.get_by_text("Cụm thống nhất kết quả; Nghệ An dẫn đầu.")).to_be_visible()
+        election = tab.get_by_role("form", name="Bầu trưởng, phó năm sau")
+        election.get_by_label("Đơn vị trưởng năm sau").select_option(label="BHXH tỉnh Quảng Bình")
+        election.get_by_label("Đơn vị phó năm sau").select_option(label="BHXH tỉnh Thanh Hoá")
+        election.get_by_role("button", name="Ghi kết quả bầu").click()
+        expect(tab.locator("#kb-election")).to_have_text(
+            "Cụm thi đua số 3 (2026): trưởng BHXH tỉnh Quảng Bình, phó BHXH tỉnh Thanh Hoá."
+        )
+
+        # Nghệ An's results across the years, drawn and tabled.
+        tab.goto(live_server.url + f"/admin/emulation-scores/{year.group.pk}/")
+        tab.get_by_role("link", name=re.compile(r"Qua các năm\s*: BHXH tỉnh Nghệ An")).click()
+        expect(
+            tab.get_by_role("img", name=re.compile("Tổng điểm thi đua qua các năm"))
+        ).to_be_visible()
+        expect(tab.get_by_role("table", name="Kết quả qua các năm")).to_contain_text("1/4")
     finally:
         context.close()
 
