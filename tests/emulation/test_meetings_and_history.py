@@ -150,6 +150,8 @@ def test_the_office_writes_a_pact_with_sections_and_criteria_in_the_admin(client
                      c + "id": "", c + "DELETE": ""})  # fmt: skip
     response = client.post("/admin/snippets/emulation/pact/add/", data)
     assert response.status_code == 302, response.content.decode()[:3000]
+    listing = client.get("/admin/snippets/emulation/pact/").content.decode()
+    assert "Giao ước Khối các ban (2025)" in listing
     pact = Pact.objects.get(group=group)
     assert [(c.section.code, c.code, c.max_points) for c in pact.criteria()] == [
         ("I", "1.1", D(30)), ("I", "1.2", D(20)),
