@@ -54,6 +54,9 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgres")
     parser.add_argument("--queries", type=int, default=72, help="query strings timed")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
+    parser.add_argument(
+        "--stock-repeat", type=int, default=0, help="timed runs for the stock backend"
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -69,11 +72,17 @@ def main() -> None:
         command = [sys.executable, __file__, "--worker", database, "--out", str(out)]
         command += ["--sizes", args.sizes, "--queries", str(args.queries)]
         command += ["--repeat", str(args.repeat), "--seed", str(args.seed)]
+        command += ["--stock-repeat", str(args.stock_repeat)]
         print(f"\n=== {database} ===", flush=True)
         code = subprocess.call(command)  # noqa: S603
+        latest: dict[tuple, dict] = {}
         for line in out.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            (relevance if record["kind"] == "relevance" else rows).append(record)
+            if record["kind"] == "relevance":
+                relevance.append(record)
+            else:  # the last record of a size: with the stock backend's figures when it ended
+                latest[(record["database"], record["size"])] = record
+        rows += latest.values()
         out.unlink()
         if code:
             print(f"{database}: the run stopped with exit code {code}", flush=True)
@@ -81,18 +90,26 @@ def main() -> None:
 
 
 def print_tables(rows: list[dict], relevance: list[dict]) -> None:
-    print("\nLatency (ms per query)")
-    print(f"{'database':<10}{'size':>9}  {'backend':<10}{'p50':>8}{'p95':>8}{'stock/embedded':>16}")
+    print("\nLatency (ms per query; cpu = this process's CPU time; load = 1-min load average)")
+    print(
+        f"{'database':<10}{'size':>9}  {'backend':<10}{'p50':>8}{'p95':>8}"
+        f"{'cpu p50':>9}{'cpu p95':>9}{'load':>6}  stock/embedded"
+    )
     for row in rows:
         for backend in ("embedded", "stock"):
             figures = row[backend]
+            if figures is None:
+                print(f"{row['database']:<10}{row['size']:>9,}  {backend:<10}  (not measured)")
+                continue
             ratio = ""
             if backend == "stock":
                 ratio = f"p50 {figures['p50'] / row['embedded']['p50']:.1f}× "
                 ratio += f"p95 {figures['p95'] / row['embedded']['p95']:.1f}×"
             print(
                 f"{row['database']:<10}{row['size']:>9,}  {backend:<10}"
-                f"{figures['p50']:>8.1f}{figures['p95']:>8.1f}  {ratio}"
+                f"{figures['p50']:>8.1f}{figures['p95']:>8.1f}"
+                f"{figures.get('cpu_p50', 0):>9.1f}{figures.get('cpu_p95', 0):>9.1f}"
+                f"{figures.get('load', 0):>6.1f}  {ratio}"
             )
     print("\nRelevance on the judged query set over the demo data (nDCG@10 / recall@10 / MRR)")
     for record in relevance:
@@ -225,19 +242,16 @@ def run(args: argparse.Namespace) -> None:
         reindex_both()
         documents = count_pages()
         strings = query_strings(judged, args.queries, args.seed)
-        embedded = timings(strings, embedded_search, args.repeat, f"embedded @ {documents:,}")
-        stock = timings(strings, stock_search, args.repeat, f"stock @ {documents:,}")
-        emit(
-            args,
-            {
-                "kind": "latency",
-                "database": args.worker,
-                "size": documents,
-                "queries": len(strings),
-                "embedded": embedded,
-                "stock": stock,
-            },
+        record = {"kind": "latency", "database": args.worker, "size": documents}
+        record["queries"] = len(strings)
+        record["embedded"] = timings(
+            strings, embedded_search, args.repeat, f"embedded @ {documents:,}"
         )
+        record["stock"] = None
+        emit(args, record)  # kept if the stock backend's run is cut short
+        stock_repeat = args.stock_repeat or args.repeat
+        record["stock"] = timings(strings, stock_search, stock_repeat, f"stock @ {documents:,}")
+        emit(args, record)
 
 
 def _progress():
@@ -347,21 +361,33 @@ def query_strings(judged: list[dict], count: int, seed: int) -> list[str]:
 
 
 def timings(strings: list[str], search, repeat: int, label: str) -> dict:
-    samples = []
+    """Wall-clock milliseconds per query, and this process's CPU milliseconds (which other
+    work on a shared machine does not inflate; on PostgreSQL the server's share is not in it),
+    with the load average while it ran."""
+    samples, cpu = [], []
     with step(f"time {label} ({len(strings)} queries × {repeat})"):
         for text in strings:
             search(text)  # warm-up
             for _ in range(repeat):
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 search(text)
                 samples.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
     samples.sort()
+    cpu.sort()
     return {
         "p50": statistics.median(samples),
-        "p95": samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))],
+        "p95": percentile(samples, 0.95),
         "max": samples[-1],
+        "cpu_p50": statistics.median(cpu),
+        "cpu_p95": percentile(cpu, 0.95),
+        "load": os.getloadavg()[0],
         "n": len(samples),
     }
+
+
+def percentile(ordered: list[float], fraction: float) -> float:
+    return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
 
 
 if __name__ == "__main__":

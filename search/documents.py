@@ -106,9 +106,17 @@ def _common(page, content_type: str, unit=None, fields=(), year=None, cache=None
     return facets
 
 
+def _tags(page) -> list[str]:
+    """Tag names through the tagged items, which the rebuild prefetches with their tags
+    (taggit's `page.tags.all()` is a query of its own for every page)."""
+    return [item.tag.name for item in page.tagged_items.all()]
+
+
 def _exemplar(page: ExemplarPage, cache) -> DocumentData:
     fields = list(page.fields_of_work.all())
-    titles = list(page.titles.select_related("title").order_by("-year"))
+    # .all() and sorting here, not .select_related().order_by(): a new queryset would ignore
+    # the rebuild's prefetch and cost a query per page.
+    titles = sorted(page.titles.all(), key=lambda t: -(t.year or 0))
     facets = _common(page, "exemplar", page.unit, fields, page.year, cache)
     facets += sorted({("title", t.title.name) for t in titles})
     body = _join(
@@ -118,7 +126,7 @@ def _exemplar(page: ExemplarPage, cache) -> DocumentData:
         plain(body_to_html(page.body)),
         ", ".join(f.name for f in fields),
         "; ".join(f"{t.title.name} ({t.year})" for t in titles),
-        ", ".join(t.name for t in page.tags.all()),
+        ", ".join(_tags(page)),
     )
     date = datetime.date(page.year, 12, 31) if page.year else None
     return DocumentData(
@@ -140,7 +148,7 @@ def _initiative(page: InitiativePage, cache) -> DocumentData:
         page.unit.name,
         ", ".join(authors),
         ", ".join(f.name for f in fields),
-        ", ".join(t.name for t in page.tags.all()),
+        ", ".join(_tags(page)),
     )
     date = datetime.date(page.year, 12, 31) if page.year else None
     return DocumentData(

@@ -51,6 +51,10 @@ class SearchDocument(models.Model):
 
     class Meta:
         verbose_name = _("tài liệu chỉ mục tìm kiếm")
+        # The newest change tells the in-memory facet arrays to reload (backends/facets.py).
+        # An index of its own (AddIndex), not db_index: altering the field would make SQLite
+        # rebuild the table and drop the full-text triggers on it.
+        indexes = [models.Index(fields=["updated_at"], name="kbsearch_doc_updated_idx")]
 
     def __str__(self) -> str:
         return self.title

@@ -10,7 +10,9 @@ their original spelling (`highlight`), whatever spelling the reader typed.
 
 from __future__ import annotations
 
+import functools
 import html
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -41,13 +43,26 @@ def folded_text(text: str) -> str:
     return " ".join(analyse(text))
 
 
+_SINGLE: dict[int, str] = {}  # code point → its fold, for characters seen so far
+
+
 def fold_with_offsets(text: str) -> tuple[str, list[int]]:
     """Fold `text` character by character, remembering where each folded character came from.
 
     Returns the folded string and, for each of its characters, the index in `text` (taken as
     given; call `nfc` first) of the character it came from, so that a match found in the
     folded text can be marked in the original spelling.
+
+    Vietnamese text in NFC folds one character to one character, so the usual case is a
+    single `str.translate` and the identity offsets; only text with a character that folds to
+    several (or none) is walked character by character.
     """
+    distinct = set(text)
+    for ch in distinct:
+        if ord(ch) not in _SINGLE:
+            _SINGLE[ord(ch)] = fold(ch) if ord(ch) > 127 or ch.isupper() else ch
+    if all(len(_SINGLE[ord(ch)]) == 1 for ch in distinct):
+        return text.translate(_SINGLE), list(range(len(text)))
     out: list[str] = []
     offsets: list[int] = []
     for i, ch in enumerate(text):
@@ -87,18 +102,6 @@ class Dictionary:
 
     def alternatives(self, phrase: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
         return self.entries.get(phrase, ())
-
-    def to_solr(self) -> list[str]:
-        """The dictionary as Solr synonym lines ("bhxh, bao hiem xa hoi") for Elasticsearch."""
-        seen: set[frozenset] = set()
-        lines = []
-        for head, alternatives in sorted(self.entries.items()):
-            group = frozenset({head, *alternatives})
-            if group in seen:
-                continue
-            seen.add(group)
-            lines.append(", ".join(sorted(" ".join(p) for p in group)))
-        return lines
 
 
 EMPTY = Dictionary()
@@ -202,6 +205,65 @@ def correct(token: str, vocabulary: Iterable[str]) -> str | None:
     return best
 
 
+class Vocabulary:
+    """Words to correct typos against, with an index of their deletions (the "symmetric
+    delete" method): two words within k edits share a form with at most k letters deleted
+    from each, so the candidates for a token are found by a few dictionary lookups instead of
+    an edit distance to every word, then checked with `edit_distance`.
+
+    A correction keeps the token's first letter: in Vietnamese another initial consonant makes
+    another word ("bóng" is not a typo of "đóng"), and typos at the start of a word are rare.
+    Any word of the index may correct a token of five letters or more; a shorter token is
+    corrected only to a word of a title (a name): one letter off a short syllable is another
+    common syllable more often than a typo. Ties go to the word found in more documents, then
+    the alphabetically first."""
+
+    SHORT = 5
+
+    def __init__(self, counts: Mapping[str, int], titles: Iterable[str] = (), documents: int = 0):
+        self.counts = dict(counts)  # word → number of documents having it
+        self.titles = set(titles)
+        self.documents = documents or max(self.counts.values(), default=1)
+        self.deletes: dict[str, list[str]] = {}
+        for word in self.counts:
+            for form in _deletions(word, allowed_typos(word) or 1):
+                self.deletes.setdefault(form, []).append(word)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.counts
+
+    def __len__(self) -> int:
+        return len(self.counts)
+
+    def correct(self, token: str) -> str | None:
+        limit = allowed_typos(token)
+        if not limit or token in self.counts:
+            return None
+        candidates = {
+            w
+            for form in _deletions(token, limit)
+            for w in self.deletes.get(form, ())
+            if w[0] == token[0]
+        }
+        if len(token) < self.SHORT:
+            candidates &= self.titles
+        scored = []
+        for word in candidates:
+            distance = edit_distance(token, word, limit)
+            if distance <= limit:
+                scored.append((distance, -self.counts[word], word))
+        return min(scored)[2] if scored else None
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """`word` and every form of it with up to `depth` letters deleted."""
+    forms, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1 :] for w in frontier for i in range(len(w))} - forms
+        forms |= frontier
+    return forms
+
+
 # --- snippets ------------------------------------------------------------------------------------
 
 
@@ -280,9 +342,49 @@ def clause_positions(words: Sequence[str], clauses: Sequence[Clause]) -> list[tu
     return events
 
 
-def covered_within(words: Sequence[str], clauses: Sequence[Clause], window: int) -> int:
-    """The most distinct clauses found together within `window` consecutive words."""
-    events = clause_positions(words, clauses)
+def clause_positions_in(text: str, clauses: Sequence[Clause]) -> list[tuple[int, int]]:
+    """`clause_positions` over folded text (syllables separated by single spaces), found by
+    one regular expression instead of a Python loop over every word."""
+    pattern, owners = _clause_pattern(tuple(clauses))
+    if pattern is None:
+        return []
+    events = []
+    position, cursor = 0, 0
+    for match in pattern.finditer(text):
+        position += text.count(" ", cursor, match.start())
+        cursor = match.start()
+        events += [(position, index) for index in owners[match.group(1)]]
+    return events
+
+
+@functools.lru_cache(maxsize=64)
+def _clause_pattern(clauses: tuple[Clause, ...]) -> tuple[re.Pattern | None, dict]:
+    """A zero-width lookahead trying the clauses' phrases longest first at each word; every
+    shorter phrase starting at the same word is a word-prefix of the longest one found, so
+    `owners` maps each phrase to all the clauses matching where it does."""
+    phrases = sorted({p for c in clauses for p in c.phrases}, key=lambda p: (-len(p), p))
+    if not phrases:
+        return None, {}
+    owners: dict[str, list[int]] = {}
+    for phrase in phrases:
+        indexes = {
+            i
+            for i, clause in enumerate(clauses)
+            for shorter in clause.phrases
+            if phrase[: len(shorter)] == shorter
+        }
+        owners[" ".join(phrase)] = sorted(indexes)
+    alternatives = "|".join(re.escape(" ".join(p)) for p in phrases)
+    return re.compile(rf"(?<![a-z0-9])(?=({alternatives})(?![a-z0-9]))"), owners
+
+
+def covered_within(words: Sequence[str] | str, clauses: Sequence[Clause], window: int) -> int:
+    """The most distinct clauses found together within `window` consecutive words (`words`
+    a list, or folded text as the index stores it)."""
+    if isinstance(words, str):
+        events = clause_positions_in(words, clauses)
+    else:
+        events = clause_positions(words, clauses)
     best, counts, left = 0, {}, 0
     for pos, index in events:
         counts[index] = counts.get(index, 0) + 1
@@ -294,6 +396,26 @@ def covered_within(words: Sequence[str], clauses: Sequence[Clause], window: int)
             left += 1
         best = max(best, len(counts))
     return best
+
+
+def clause_score(
+    title: str, body: str, clauses: Sequence[Clause], frequencies: Mapping[str, int], total: int
+) -> float:
+    """A score for a document matching some of the clauses, where the database's own ranking
+    would cost too much (bm25 over "all but one of N clauses" weighs N × (N − 1) phrases, each
+    a pass over the index): each clause found adds its rarity (log of documents per document
+    having it), ten times over in the title, once per occurrence in the body up to three."""
+    in_title = {index for _, index in clause_positions_in(title, clauses)}
+    in_body: dict[int, int] = {}
+    for _, index in clause_positions_in(body, clauses):
+        in_body[index] = in_body.get(index, 0) + 1
+    score = 0.0
+    for index, clause in enumerate(clauses):
+        found = 10.0 * (index in in_title) + min(in_body.get(index, 0), 3)
+        if found:
+            having = max(min(frequencies.get(t, 1) for t in p) for p in clause.phrases)
+            score += found * math.log(1 + total / max(having, 1))
+    return score
 
 
 def proximity_window(clauses: Sequence[Clause]) -> int:

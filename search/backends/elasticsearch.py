@@ -3,9 +3,15 @@
 Documents are copied from the embedded index (already built from live, public pages only), so
 both always hold the same pages. The Vietnamese analyzer uses built-in filters only: the
 standard tokenizer splits syllables, `lowercase` then `asciifolding` with `preserve_original`
-index both "hội" and "hoi" (asciifolding folds đ → d), and the search analyzer adds a
-`synonym_graph` filter fed from the dictionary. Queries are built from the same parsed query
-as the embedded backend (`search.text.expand`), so edited synonyms apply at once.
+index both "hội" and "hoi" (asciifolding folds đ → d).
+
+Synonyms and acronyms are not in any analyzer: queries are built from the same parsed query as
+the embedded backend (`search.text.expand`), each clause's alternatives ("bhyt" | "bảo hiểm y
+tế") becoming alternative phrase matches. A synonym edited in the admin therefore applies to
+the next query, with no reindex and no change to the index: a `synonym_graph` filter with
+inline synonyms can only change by closing and reopening the index (and an index-time one
+needs a full reindex), and updateable synonyms need a file on every node or the synonyms
+API — and would be a second copy of the dictionary that could disagree with the first.
 
 When the cluster cannot be reached, search, autocomplete and related practices answer from the
 embedded backend and say so (`SearchResults.notice`): never an error page.
@@ -32,10 +38,9 @@ from elasticsearch.dsl import (
 )
 from elasticsearch.helpers import bulk
 
-from ..dictionary import get_dictionary
 from ..documents import FACETS
 from ..models import SearchDocument
-from ..text import Dictionary, Query
+from ..text import Query
 from .base import FacetValue, Hit, SearchBackend, SearchRequest, SearchResults, Suggestion
 
 logger = logging.getLogger(__name__)
@@ -65,20 +70,12 @@ def index_name() -> str:
 # --- mapping -------------------------------------------------------------------------------------
 
 
-def analyzers(dictionary: Dictionary) -> dict:
+def analyzers() -> dict:
     folding = token_filter("vi_folding", "asciifolding", preserve_original=True)
-    synonyms = token_filter(
-        "vi_synonyms",
-        "synonym_graph",
-        synonyms=dictionary.to_solr() or ["bhxh, bao hiem xa hoi"],
-        lenient=True,
-    )
     edge = token_filter("vi_edge", "edge_ngram", min_gram=1, max_gram=20)
     return {
         "index": analyzer("vi_index", tokenizer="standard", filter=["lowercase", folding]),
-        "search": analyzer(
-            "vi_search", tokenizer="standard", filter=["lowercase", "asciifolding", synonyms]
-        ),
+        "search": analyzer("vi_search", tokenizer="standard", filter=["lowercase", "asciifolding"]),
         "prefix": analyzer(
             "vi_prefix", tokenizer="standard", filter=["lowercase", "asciifolding", edge]
         ),
@@ -88,9 +85,9 @@ def analyzers(dictionary: Dictionary) -> dict:
     }
 
 
-def document_class(dictionary: Dictionary | None = None, name: str | None = None) -> type:
-    """The Document class of the index, with the dictionary's synonyms in its analyzer."""
-    a = analyzers(get_dictionary() if dictionary is None else dictionary)
+def document_class(name: str | None = None) -> type:
+    """The Document class of the index (synonyms are applied in the query, not here)."""
+    a = analyzers()
 
     def text(**extra):
         return Text(analyzer=a["index"], search_analyzer=a["search"], **extra)

@@ -8,27 +8,32 @@ A query is answered in steps, each only when the one before found nothing:
 1. every meaningful clause of the query (stopwords of questions left out) must match, and
    when matches are few, close together (within `proximity_window` words);
 2. with five clauses or more, all but one must match;
-3. words found nowhere in the index are replaced by the closest title word (typos in names).
-The best candidates are then re-ranked: the whole query as a phrase in the title, then all of
-its words in the title, then the phrase in the body, add to the database's score.
+3. words found nowhere in the index are replaced by the closest indexed word (typos).
+Matching ignores the facet filters; the filters and the facet counts are then applied to the
+matching ids in memory (`facets.py`). The best candidates are re-ranked: the whole query as a
+phrase in the title, then all of its words in the title, then the phrase in the body, add to
+the database's score. Only the page of hits is read in full and highlighted. search/README.md
+has the figures behind these choices.
 """
 
 from __future__ import annotations
 
 import datetime
 import itertools
+import time
 from collections import defaultdict
 
+import numpy as np
 from django.db import connection, transaction
-from django.db.models import Count
 
 from ..documents import FACETS, DocumentData
 from ..models import SearchDocument, SearchFacet
 from ..text import (
     Clause,
     Query,
+    Vocabulary,
     analyse,
-    correct,
+    clause_score,
     covered_within,
     highlight,
     mark,
@@ -36,9 +41,14 @@ from ..text import (
     proximity_window,
 )
 from .base import FacetValue, Hit, SearchBackend, SearchRequest, SearchResults, Suggestion
+from .facets import facet_table, parse_ids
+from .facets import stamp as index_stamp
 
-PROXIMITY_LIMIT = 2000  # up to this many matches, scattered words are filtered out
+# Up to this many matches, scattered words are filtered out (checked in Python over the folded
+# text: about 0.05 ms a document, so 1,000 of them cost some 50 ms; 2,000 was too many at scale).
+PROXIMITY_LIMIT = 1000
 RERANK = 200  # candidates re-ranked in Python (the rest keep the database's order)
+LARGE = 5000  # from this many matches, rank the title matches alone when they fill the page
 DOC = "kbsearch_searchdocument"
 
 
@@ -46,11 +56,7 @@ DOC = "kbsearch_searchdocument"
 
 
 class Dialect:
-    def match(self, clauses: list[Clause], prefix_last: bool = False, title_only=False) -> str:
-        raise NotImplementedError
-
-    def any_of(self, expressions: list[str]) -> str:
-        raise NotImplementedError
+    id_column = "d.id"
 
 
 class SQLiteDialect(Dialect):
@@ -71,21 +77,31 @@ class SQLiteDialect(Dialect):
     def any_of(self, expressions):
         return " OR ".join(f"({e})" for e in expressions)
 
+    id_column = "kbsearch_fts.rowid"
+
     def candidates_sql(self, where: str, order: str, limit: int | None) -> str:
+        # The documents table is joined only when a condition or the order needs it: the FTS
+        # rowid is the document id, and the join costs more than the ranking on large sets.
+        join = order == "date" or "d." in where
         rank = "bm25(kbsearch_fts, 10.0, 1.0)"
         order_by = rank if order == "relevance" else f"d.date DESC NULLS LAST, {rank}"
         sql = (
-            f"SELECT d.id, -{rank} AS score FROM kbsearch_fts "  # noqa: S608
-            f"JOIN {DOC} d ON d.id = kbsearch_fts.rowid "
-            f"WHERE kbsearch_fts MATCH %s {where} ORDER BY {order_by}"
+            f"SELECT kbsearch_fts.rowid, -{rank} AS score FROM kbsearch_fts "  # noqa: S608
+            + (f"JOIN {DOC} d ON d.id = kbsearch_fts.rowid " if join else "")
+            + f"WHERE kbsearch_fts MATCH %s {where} ORDER BY {order_by}"
         )
         return sql + (f" LIMIT {int(limit)}" if limit else "")
 
     def ids_sql(self, where: str) -> str:
+        join = f"JOIN {DOC} d ON d.id = kbsearch_fts.rowid " if "d." in where else ""
         return (
-            f"SELECT d.id FROM kbsearch_fts JOIN {DOC} d ON d.id = kbsearch_fts.rowid "  # noqa: S608
+            f"SELECT kbsearch_fts.rowid FROM kbsearch_fts {join}"  # noqa: S608
             f"WHERE kbsearch_fts MATCH %s {where}"
         )
+
+    def aggregated_ids_sql(self) -> str:
+        """Every matching id in one comma-separated string."""
+        return "SELECT group_concat(rowid) FROM kbsearch_fts WHERE kbsearch_fts MATCH %s"
 
 
 class PostgresDialect(Dialect):
@@ -128,6 +144,14 @@ class PostgresDialect(Dialect):
             f"WHERE d.search_vector @@ to_tsquery('simple', %s) {where}"
         )
 
+    id_column = "d.id"
+
+    def aggregated_ids_sql(self) -> str:
+        return (
+            f"SELECT string_agg(d.id::text, ',') FROM {DOC} d "  # noqa: S608
+            "WHERE d.search_vector @@ to_tsquery('simple', %s)"
+        )
+
 
 def dialect() -> Dialect:
     if connection.vendor == "postgresql":
@@ -137,23 +161,58 @@ def dialect() -> Dialect:
     raise NotImplementedError(f"the embedded search backend does not support {connection.vendor}")
 
 
-# --- the title vocabulary, for typo correction --------------------------------------------------
+# --- the vocabulary of the index, for typo correction -------------------------------------------
 
-_vocabulary: dict[str, tuple[tuple, set[str]]] = {}
+_vocabulary: dict[str, tuple[object, float, float, Vocabulary]] = {}
+VOCABULARY_TTL = 60.0  # seconds a costly vocabulary is kept although the index changed
+CHEAP = 0.1  # seconds: a vocabulary read faster than this is read again on every change
 
 
-def title_vocabulary() -> set[str]:
-    """Every syllable of every indexed title, rebuilt when the index changes."""
-    stamp = tuple(
-        SearchDocument.objects.order_by("-updated_at").values_list("updated_at", "id")[:1]
-    ) + (SearchDocument.objects.count(),)
-    cached = _vocabulary.get(connection.alias)
-    if cached and cached[0] == stamp:
-        return cached[1]
-    words: set[str] = set()
-    for title in SearchDocument.objects.values_list("title_folded", flat=True).iterator():
-        words.update(title.split())
-    _vocabulary[connection.alias] = (stamp, words)
+def _terms() -> tuple[dict[str, int], set[str]]:
+    """Every term of the full-text index with its number of documents, and the terms found in
+    titles, read from the engine's own term lists rather than from the documents' text."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute(
+                "CREATE VIRTUAL TABLE IF NOT EXISTS temp.kbsearch_fts_terms "
+                "USING fts5vocab(main, kbsearch_fts, 'col')"
+            )
+            cursor.execute("SELECT term, col, doc FROM temp.kbsearch_fts_terms")
+            rows = cursor.fetchall()
+        else:
+            stat = f"ts_stat('SELECT search_vector FROM {DOC}'"  # noqa: S608
+            cursor.execute(f"SELECT word, 'body_folded', ndoc FROM {stat})")  # noqa: S608
+            rows = cursor.fetchall()
+            cursor.execute(f"SELECT word, 'title_folded', ndoc FROM {stat}, 'A')")  # noqa: S608
+            rows += [(word, column, 0) for word, column, _ in cursor.fetchall()]
+    counts: dict[str, int] = {}
+    titles: set[str] = set()
+    for term, column, documents in rows:
+        if not term.isalnum():
+            continue
+        counts[term] = counts.get(term, 0) + documents  # SQLite: a document per column
+        if column == "title_folded":
+            titles.add(term)
+    return counts, titles
+
+
+def index_vocabulary() -> Vocabulary:
+    """The index's vocabulary, read again when the index has changed: at once while reading
+    it is cheap (under `CHEAP` seconds, small indexes), otherwise at most every
+    `VOCABULARY_TTL` seconds (about a second at 100,000 documents), so a word first published
+    less than a minute ago may not be offered as a correction yet."""
+    stamp = list(index_stamp())
+    key = connection.alias + ":" + str(connection.settings_dict.get("NAME"))
+    cached = _vocabulary.get(key)
+    now = time.monotonic()
+    if cached:
+        cached_stamp, loaded_at, cost, words = cached
+        if cached_stamp == stamp or (cost >= CHEAP and now - loaded_at < VOCABULARY_TTL):
+            return words
+    started = time.monotonic()
+    counts, titles = _terms()
+    words = Vocabulary(counts, titles, documents=SearchDocument.objects.count())
+    _vocabulary[key] = (stamp, now, time.monotonic() - started, words)
     return words
 
 
@@ -203,8 +262,8 @@ class EmbeddedBackend(SearchBackend):
                 continue
             marks = ", ".join(["%s"] * len(values))
             where.append(
-                "AND d.id IN (SELECT document_id FROM kbsearch_searchfacet "  # noqa: S608
-                f"WHERE name = %s AND value IN ({marks}))"
+                f"AND {dialect().id_column} IN (SELECT document_id "  # noqa: S608
+                f"FROM kbsearch_searchfacet WHERE name = %s AND value IN ({marks}))"
             )
             params += [name, *values]
         return " ".join(where), params
@@ -230,6 +289,8 @@ class EmbeddedBackend(SearchBackend):
             yield d.match(corrected), corrected, text, len(corrected)
 
     def _correct(self, clauses: list[Clause]) -> list[Clause] | None:
+        """Words found nowhere replaced by the closest word of the index (titles and bodies):
+        typos in names, and in any other word."""
         d = dialect()
         vocabulary = None
         changed, result = False, []
@@ -240,8 +301,8 @@ class EmbeddedBackend(SearchBackend):
                 else None
             )
             if token and not self._ids(d.match([clause]), "", [], limit=1):
-                vocabulary = title_vocabulary() if vocabulary is None else vocabulary
-                fixed = correct(token, vocabulary)
+                vocabulary = index_vocabulary() if vocabulary is None else vocabulary
+                fixed = vocabulary.correct(token)
                 if fixed:
                     result.append(Clause(((fixed,),)))
                     changed = True
@@ -259,31 +320,53 @@ class EmbeddedBackend(SearchBackend):
         args = [expression, expression] if isinstance(d, PostgresDialect) else [expression]
         return self._run(sql, [*args, *params])
 
+    def _match_ids(self, expression: str) -> np.ndarray:
+        """Every document the expression matches, without filters (one aggregated row)."""
+        return parse_ids(self._run(dialect().aggregated_ids_sql(), [expression])[0][0])
+
     def search(self, request: SearchRequest) -> SearchResults:
+        """Matches are decided without the facet filters (so that the counts shown beside the
+        results are those a click on them gives), then filtered, ranked and counted."""
         results = SearchResults(request=request, backend=self.name)
         query = self.parse(request.text)
         if not query:
             return results
-        where, params = self._filters(request.filters)
         for expression, clauses, correction, needed in self._strategies(query):  # noqa: B007
-            total = self._count(expression, where, params)
-            matched = None
-            if total and total <= PROXIMITY_LIMIT and len(clauses) >= 2:
+            ids = self._match_ids(expression)
+            near = None
+            if 0 < len(ids) <= PROXIMITY_LIMIT and len(clauses) >= 2:
                 # Few matches: keep those where the words stand together, not scattered
                 # over a long text (what a question the base cannot answer would find).
-                rows = self._candidates(expression, where, params, "relevance", None)
-                matched = self._near(rows, clauses, needed)
-                total = len(matched)
-            if total:
+                if needed == len(clauses):
+                    rows = self._candidates(expression, "", [], "relevance", None)
+                else:  # scored in Python: see `clause_score`
+                    rows = [(int(i), 0.0) for i in ids]
+                near = self._near(rows, clauses, needed, rescore=needed < len(clauses))
+                ids = np.array([m[0] for m in near], dtype=np.int64)
+            if len(ids):
                 break
         else:
             return results
-        results.total = total
+        active = {
+            name: [v for v in values if v]
+            for name, values in request.filters.items()
+            if name in FACETS and any(values)
+        }
+        table = facet_table() if (active or request.facets) else None
+        selected = table.select(ids, active) if active else ids
+        results.total = len(selected)
         results.corrected = correction
+        if request.facets:
+            results.facets = self._facets(table.counts(ids, active), active)
+        if not results.total:
+            return results
+        where, params = self._filters(active)
         phrases = [p for c in clauses for p in c.phrases]
         phrase = tuple(t for c in query.clauses if not c.stopword for t in c.phrases[0])
         window = slice(request.offset, request.offset + request.per_page)
-        if matched is not None:
+        if near is not None:
+            kept = set(selected.tolist())
+            matched = [m for m in near if m[0] in kept]
             if request.sort == "date":
                 dates = dict(
                     SearchDocument.objects.filter(id__in=[m[0] for m in matched]).values_list(
@@ -301,32 +384,45 @@ class EmbeddedBackend(SearchBackend):
             rows = self._candidates(expression, where, params, "date", window.stop)
             ranked = [(row[0], row[1]) for row in rows][window]
         else:
-            limit = None if window.stop > RERANK else RERANK
-            rows = self._candidates(expression, where, params, "relevance", limit)
+            rows = None
+            if results.total > LARGE and needed == len(clauses) and window.stop <= RERANK:
+                # Many matches: the best are those with every clause in the title (the
+                # re-ranking puts them first), so rank that much smaller set alone when it
+                # fills the page. bm25 over tens of thousands of matches is what costs.
+                title = dialect().match(clauses, title_only=True)
+                rows = self._candidates(title, where, params, "relevance", RERANK)
+                rows = rows if len(rows) >= window.stop else None
+            if rows is None:
+                limit = None if window.stop > RERANK else RERANK
+                rows = self._candidates(expression, where, params, "relevance", limit)
             reranked = self._rerank(rows[:RERANK], clauses, phrase)
             ranked = (reranked + [(r[0], r[1]) for r in rows[RERANK:]])[window]
         results.hits = self._hits(ranked, phrases)
-        if request.facets:
-            ids = [m[0] for m in matched] if matched is not None else None
-            results.facets = self._facets(expression, clauses, needed, request.filters, ids)
         return results
 
-    def _near(self, rows, clauses, needed) -> list[tuple[int, float]]:
-        texts = SearchDocument.objects.in_bulk([r[0] for r in rows], field_name="id")
+    def _near(self, rows, clauses, needed, rescore=False) -> list[tuple[int, float]]:
+        """The rows whose document has `needed` clauses within the proximity window, in the
+        rows' order (or, with `rescore`, scored by `clause_score` and sorted)."""
+        rows_texts = SearchDocument.objects.filter(id__in=[r[0] for r in rows]).values_list(
+            "id", "title_folded", "body_folded"
+        )
+        texts = {doc_id: (title, body) for doc_id, title, body in rows_texts}
         size = proximity_window(clauses)
         kept = []
+        vocabulary = index_vocabulary() if rescore else None
         for doc_id, score in rows:
-            doc = texts.get(doc_id)
-            if doc is None:
+            text = texts.get(doc_id)
+            if text is None:
                 continue
-            words = (doc.title_folded + " " + doc.body_folded).split()
-            if covered_within(words, clauses, size) >= needed:
+            if covered_within(text[0] + " " + text[1], clauses, size) >= needed:
+                if vocabulary is not None:
+                    score = clause_score(
+                        text[0], text[1], clauses, vocabulary.counts, vocabulary.documents
+                    )
                 kept.append((doc_id, score))
+        if rescore:
+            kept.sort(key=lambda row: (-row[1], row[0]))
         return kept
-
-    def _count(self, expression, where, params) -> int:
-        sql = f"SELECT count(*) FROM ({dialect().ids_sql(where)}) AS matched"  # noqa: S608
-        return self._run(sql, [expression, *params])[0][0]
 
     def _rerank(self, rows, clauses, phrase) -> list[tuple[int, float]]:
         if not rows:
@@ -363,7 +459,10 @@ class EmbeddedBackend(SearchBackend):
         return scored
 
     def _hits(self, ranked: list[tuple[int, float]], phrases) -> list[Hit]:
-        documents = SearchDocument.objects.in_bulk([doc_id for doc_id, _ in ranked])
+        """The page of hits, each with its snippet (only these are highlighted)."""
+        documents = SearchDocument.objects.defer("title_folded", "body_folded").in_bulk(
+            [doc_id for doc_id, _ in ranked]
+        )
         hits = []
         for doc_id, score in ranked:
             doc = documents.get(doc_id)
@@ -385,33 +484,15 @@ class EmbeddedBackend(SearchBackend):
         return hits
 
     def _facets(
-        self, expression, clauses, needed, filters, ids=None
+        self, counted: dict[str, list[tuple[str, int]]], active: dict[str, list[str]]
     ) -> dict[str, list[FacetValue]]:
-        """Counts per facet value, disjunctive within a facet: the counts of a facet are those
-        of the results under every filter except the facet's own, so choosing one field of
-        work still shows how many results the other fields would add (values of one facet are
-        OR-ed, facets AND-ed). `ids` are the results under all filters when the proximity rule
-        chose them (None: every document the expression matches)."""
-        active = {
-            name: [v for v in values if v]
-            for name, values in filters.items()
-            if name in FACETS and any(values)
-        }
-        rows = []
-        if len(active) < len(FACETS):  # facets without a choice: the results as they are
-            rows += self._facet_rows(expression, filters, ids, exclude=list(active))
-        for name in active:
-            others = {k: v for k, v in active.items() if k != name}
-            where, params = self._filters(others)
-            subset = None
-            if ids is not None:  # the proximity rule applies to this wider set too
-                rows_all = self._candidates(expression, where, params, "relevance", None)
-                subset = [m[0] for m in self._near(rows_all, clauses, needed)]
-            rows += self._facet_rows(expression, others, subset, only=name)
+        """The counts as the page shows them: a chosen value is always listed (to unchoose
+        it), years newest first, other facets by count."""
         counts: dict[str, list[FacetValue]] = defaultdict(list)
-        for name, value, count in rows:
-            counts[name].append(FacetValue(value, count, value in active.get(name, [])))
-        for name, values in active.items():  # a chosen value is always shown, to unchoose it
+        for name, values in counted.items():
+            chosen = active.get(name, [])
+            counts[name] += [FacetValue(v, n, v in chosen) for v, n in values]
+        for name, values in active.items():
             shown = {v.value for v in counts[name]}
             counts[name] += [FacetValue(v, 0, True) for v in values if v not in shown]
         for name, values in counts.items():
@@ -420,30 +501,6 @@ class EmbeddedBackend(SearchBackend):
             else:
                 values.sort(key=lambda v: (-v.count, v.value))
         return {name: values for name, values in counts.items() if values}
-
-    def _facet_rows(self, expression, filters, ids, only=None, exclude=()) -> list[tuple]:
-        """(name, value, count) over the documents `ids`, or those the expression matches
-        under `filters`; only the facet `only`, or all but those in `exclude`."""
-        if ids is not None:
-            queryset = SearchFacet.objects.filter(document_id__in=ids)
-            queryset = (
-                queryset.filter(name=only) if only else queryset.exclude(name__in=list(exclude))
-            )
-            return list(queryset.values_list("name", "value").annotate(n=Count("id")).order_by())
-        where, params = self._filters(filters)
-        if only:
-            names, name_params = "AND f.name = %s", [only]
-        elif exclude:
-            names = "AND f.name NOT IN (" + ", ".join(["%s"] * len(exclude)) + ")"
-            name_params = list(exclude)
-        else:
-            names, name_params = "", []
-        sql = (
-            "SELECT f.name, f.value, count(*) FROM kbsearch_searchfacet f "  # noqa: S608
-            f"WHERE f.document_id IN ({dialect().ids_sql(where)}) {names} "
-            "GROUP BY f.name, f.value"
-        )
-        return self._run(sql, [expression, *params, *name_params])
 
     # autocomplete and related practices
 

@@ -19,13 +19,14 @@ DICTIONARY = Dictionary.from_pairs([("BHYT", ["bảo hiểm y tế"])])
 UNREACHABLE = "http://127.0.0.1:9"
 
 
-def test_mapping_folds_vietnamese_with_built_in_filters_and_synonyms():
-    mapping = document_class(DICTIONARY, name="kb-test")._index.to_dict()
+def test_mapping_folds_vietnamese_with_built_in_filters_and_holds_no_synonyms():
+    mapping = document_class(name="kb-test")._index.to_dict()
     analysis = mapping["settings"]["analysis"]
     assert analysis["analyzer"]["vi_index"]["filter"] == ["lowercase", "vi_folding"]
     assert analysis["filter"]["vi_folding"] == {"type": "asciifolding", "preserve_original": True}
-    assert analysis["filter"]["vi_synonyms"]["type"] == "synonym_graph"
-    assert "bao hiem y te, bhyt" in analysis["filter"]["vi_synonyms"]["synonyms"]
+    # synonyms are expanded in the query, so editing them never touches the index
+    assert analysis["analyzer"]["vi_search"]["filter"] == ["lowercase", "asciifolding"]
+    assert not any(f.get("type") == "synonym_graph" for f in analysis["filter"].values())
     title = mapping["mappings"]["properties"]["title"]
     assert title["analyzer"] == "vi_index" and title["search_analyzer"] == "vi_search"
     assert title["fields"]["prefix"]["analyzer"] == "vi_prefix"

@@ -69,6 +69,34 @@ def test_a_typo_in_a_name_still_finds_the_exemplar(content):
     assert results.hits[0].title == "Nguyễn Thị Thu Hà"
 
 
+def test_a_typo_in_any_word_of_the_text_is_corrected(content):
+    # "chuyển" is in an exemplar's summary, in no title
+    results = get_backend().search(SearchRequest("chuyeen doi so"))
+    assert results.corrected == "chuyen doi so"
+    assert [hit.title for hit in results.hits] == ["Nguyễn Thị Thu Hà"]
+
+
+def test_facet_counts_follow_the_index(content, reindex):
+    def types():
+        results = get_backend().search(SearchRequest("bao hiem"))
+        return {v.value: v.count for v in results.facets["type"]}
+
+    assert types() == {"initiative": 2}
+    ExemplarPageFactory(title="Trần Văn Bảo", summary="Cán bộ thu bảo hiểm xã hội.")
+    reindex()
+    assert types() == {"initiative": 2, "exemplar": 1}
+
+
+def test_with_many_matches_the_title_matches_alone_are_ranked(content, monkeypatch):
+    monkeypatch.setattr("search.backends.embedded.LARGE", 0)
+    first = get_backend().search(SearchRequest("bao hiem xa hoi", per_page=1))
+    assert first.total == 3  # two pages of the unit "BHXH tỉnh Đắk Lắk" match too
+    assert [hit.title for hit in first.hits] == ["Bảo hiểm xã hội tự nguyện cho nông dân"]
+    # past the title matches, the whole match set is ranked
+    rest = titles("bao hiem xa hoi", per_page=2, page=2)
+    assert rest[0] in {"Nguyễn Thị Thu Hà", "Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường"}
+
+
 def test_snippets_mark_the_original_spelling(content):
     hit = get_backend().search(SearchRequest("hoc sinh")).hits[0]
     assert "<mark>học sinh</mark>" in hit.snippet

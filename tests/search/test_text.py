@@ -2,7 +2,19 @@
 
 import unicodedata
 
-from search.text import Dictionary, analyse, edit_distance, expand, highlight
+from search.text import (
+    Clause,
+    Dictionary,
+    Vocabulary,
+    analyse,
+    clause_positions,
+    clause_positions_in,
+    covered_within,
+    edit_distance,
+    expand,
+    fold_with_offsets,
+    highlight,
+)
 
 DICTIONARY = Dictionary.from_pairs(
     [("BHYT", ["bảo hiểm y tế"]), ("NLĐ", ["người lao động"]), ("BHXH", ["bảo hiểm xã hội"])]
@@ -48,3 +60,38 @@ def test_highlight_escapes_html():
 def test_edit_distance_allows_a_transposition():
     assert edit_distance("nguyen", "ngyuen") == 1
     assert edit_distance("vaan", "van") == 1
+
+
+def test_typos_are_corrected_to_the_index_vocabulary_keeping_the_first_letter():
+    vocabulary = Vocabulary(
+        {"thang": 40, "chuong": 9, "truong": 30, "dong": 500, "van": 80, "vao": 200},
+        titles={"thang", "van"},
+    )
+    assert vocabulary.correct("thangg") == "thang"
+    assert vocabulary.correct("truongg") == "truong"  # a body word, long enough
+    assert vocabulary.correct("bong") is None  # "đóng" is another word, not a typo
+    assert vocabulary.correct("vaan") == "van"  # short: titles only, though "vao" is commoner
+    assert vocabulary.correct("thang") is None  # a known word is left alone
+
+
+def test_clause_positions_in_folded_text_agree_with_the_word_by_word_scan():
+    words = analyse("Cấp thẻ bảo hiểm y tế cho học sinh, sinh viên; bảo hiểm")
+    clauses = [
+        Clause((("bhyt",), ("bao", "hiem", "y", "te"))),
+        Clause((("bao", "hiem"),)),
+        Clause((("sinh",),)),
+        Clause((("sinh",),)),
+    ]
+    assert sorted(set(clause_positions(words, clauses))) == sorted(
+        set(clause_positions_in(" ".join(words), clauses))
+    )
+    assert covered_within(" ".join(words), clauses, 3) == covered_within(words, clauses, 3)
+
+
+def test_fold_with_offsets_maps_back_to_the_original_spelling():
+    for text in ("Đắk Lắk, Bảo hiểm", "Straße xã hội", "e\u0301 rời"):
+        folded, offsets = fold_with_offsets(text)
+        assert len(offsets) == len(folded)
+        assert all(0 <= o < len(text) for o in offsets)
+    assert fold_with_offsets("Đắk")[0] == "dak"
+    assert fold_with_offsets("Straße")[0] == "strasse"
