@@ -5,6 +5,7 @@ every msgid. A msgid counts as missing when no `vi` catalogue (Wagtail's, Django
 locale/vi/LC_MESSAGES/django.po) translates it, since Django merges all catalogues into one.
 
     .venv/bin/python locale/untranslated.py > /tmp/missing.po      # then translate, append
+    .venv/bin/python locale/untranslated.py djangojs                # the admin's JavaScript
 
 Only the Wagtail apps whose screens our users touch are read (APPS below).
 """
@@ -19,7 +20,8 @@ import wagtail
 APPS = ["admin", "", "users", "images", "documents", "snippets", "contrib/settings", "sites"]
 # Django's own messages the admin shows (form errors, "3 minutes ago", password rules).
 DJANGO_CATALOGUES = ["conf", "contrib/auth"]
-OURS = Path(__file__).resolve().parent / "vi" / "LC_MESSAGES" / "django.po"
+DOMAIN = sys.argv[1] if len(sys.argv) > 1 else "django"
+OURS = Path(__file__).resolve().parent / "vi" / "LC_MESSAGES" / f"{DOMAIN}.po"
 
 
 def entries(path: Path):
@@ -57,10 +59,14 @@ def po_quote(text: str) -> str:
 
 def main() -> None:
     root = Path(wagtail.__file__).parent
-    vi_catalogues = [*root.rglob("locale/vi/LC_MESSAGES/django.po")]
+    if DOMAIN == "djangojs":
+        apps, django_catalogues = ["admin"], []
+    else:
+        apps, django_catalogues = APPS, DJANGO_CATALOGUES
+    vi_catalogues = [*root.rglob(f"locale/vi/LC_MESSAGES/{DOMAIN}.po")]
     django_root = Path(django.__file__).parent
     vi_catalogues += [
-        django_root / name / "locale/vi/LC_MESSAGES/django.po" for name in DJANGO_CATALOGUES
+        django_root / name / "locale/vi/LC_MESSAGES/django.po" for name in django_catalogues
     ]
     if OURS.exists():
         vi_catalogues.append(OURS)
@@ -71,9 +77,9 @@ def main() -> None:
         if msgid and any(strs)
     }
     seen = set()
-    english = [root / app / "locale/en/LC_MESSAGES/django.po" for app in APPS]
+    english = [root / app / f"locale/en/LC_MESSAGES/{DOMAIN}.po" for app in apps]
     english += [
-        django_root / name / "locale/en/LC_MESSAGES/django.po" for name in DJANGO_CATALOGUES
+        django_root / name / "locale/en/LC_MESSAGES/django.po" for name in django_catalogues
     ]
     for en in english:
         for ctx, msgid, plural, _strs in entries(en):

@@ -251,6 +251,15 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "kb.nominations.workflow.finish_workflow"
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 WAGTAIL_TIME_FORMAT = "%H:%M"
+# Dates are written day first. Django's vi locale gives no input formats, so its defaults
+# (month first) would refuse the "22/11/2026" the admin's date pickers write.
+DATE_INPUT_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = [
+    "%d/%m/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+]
 # Documents people open from the site: office formats and PDF reports only. No archives (their
 # content is unchecked) and no HTML or SVG, which a browser would run as part of our origin.
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "pdf", "pptx", "rtf", "txt", "xlsx"]
