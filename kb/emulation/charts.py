@@ -41,16 +41,18 @@ def grouped_bars(
     width: int = 760,
     bar_height: int = 14,
     ident: str = "kb-chart-sections",
+    scale_max=None,
 ) -> str:
     """Horizontal grouped bars: one group per category (a section), one bar per series (a
-    unit) inside it, with a legend. Values are numbers ≥ 0."""
-    left, right, top = 190, 60, 40
+    unit) inside it, with a legend. Values are numbers ≥ 0; ``scale_max`` fixes the end of
+    the scale (e.g. the largest maximum of the pact), else it follows the largest value."""
+    left, right, top = 250, 60, 40
     legend_rows = len(series)
     gap = 12
     group_h = max(1, len(series)) * bar_height + gap
     height = top + len(categories) * group_h + 20 + legend_rows * 18
     peak = max((float(v or 0) for _, values in series for v in values), default=0)
-    scale_max = _nice_max(peak)
+    scale_max = _nice_max(max(peak, float(scale_max or 0)))
     plot_w = width - left - right
     desc = "; ".join(
         f"{name}: " + ", ".join(f"{c} {_num(v or 0)}" for c, v in zip(categories, values,
@@ -145,5 +147,5 @@ def columns(
     return "".join(parts)
 
 
-def _short(text: str, limit: int = 28) -> str:
+def _short(text: str, limit: int = 38) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"

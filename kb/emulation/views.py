@@ -199,25 +199,35 @@ class GroupView(_Base):
             fmt=scoring.fmt,
         )
         if shows_ranking and standings:
-            sections = [s for s in spec.sections]
-            context["section_chart"] = mark_safe(  # noqa: S308 - built with html.escape
-                charts.grouped_bars(
-                    f"Điểm theo phần tiêu chí – {group.name} {group.year}",
-                    [f"{s.code}. {s.title}" for s in sections],
-                    [
-                        (st.sheet.unit.name,
-                         [st.ranked.entry.total.by_section.get(s.code, 0) for s in sections])
-                        for st in standings
-                    ],
-                )
-            )  # fmt: skip
-            context["section_table"] = [
-                (st.sheet.unit.name,
-                 [scoring.fmt(st.ranked.entry.total.by_section.get(s.code, 0)) for s in sections])
-                for st in standings
-            ]  # fmt: skip
-            context["sections"] = sections
+            context.update(_section_comparison(group, spec, standings))
         return context
+
+
+def _section_comparison(group, spec: scoring.Pact, standings) -> dict:
+    """The members side by side: each section's points, then bonus and deductions; drawn on
+    the scale of the largest section's maximum, and the same figures as a table."""
+    maxima: dict[str, object] = {}
+    for criterion in spec.criteria:
+        if criterion.kind == scoring.SCORE:
+            maxima[criterion.section] = maxima.get(criterion.section, 0) + criterion.max_points
+    sections = [s for s in spec.sections if s.code in maxima]
+    labels = [f"{s.code}. {s.title}" for s in sections] + ["Điểm thưởng", "Điểm trừ"]
+    rows = []
+    for st in standings:
+        total = st.ranked.entry.total
+        values = [total.by_section.get(s.code, 0) for s in sections]
+        rows.append((st.sheet.unit.name, [*values, total.bonus, total.deduction]))
+    chart = charts.grouped_bars(
+        f"Điểm theo phần tiêu chí – {group.name} {group.year}",
+        labels,
+        rows,
+        scale_max=max(maxima.values(), default=None),
+    )
+    return {
+        "section_chart": mark_safe(chart),  # noqa: S308 - built with html.escape
+        "section_labels": labels,
+        "section_table": [(name, [scoring.fmt(v) for v in values]) for name, values in rows],
+    }
 
 
 def _criteria_by_section(pact: Pact):
