@@ -58,14 +58,15 @@ class ExemplarIndexPage(IndexPage):
 
     def get_listing_queryset(self):
         return (
-            ExemplarPage.objects.child_of(self)
-            .live()
+            # Every exemplar lives under the one exemplar index (max_count = 1), so no
+            # `child_of(self)`: its path prefix scan over all pages is what slows SQLite down.
+            ExemplarPage.objects.live()
             .public()
             .select_related("unit", "photo")
             # The cards show fields of work and the photo's rendition: one query each for
             # the whole page of results instead of one per exemplar.
             .prefetch_related("fields_of_work", "photo__renditions")
-            .order_by("title")
+            .order_by("-pk")  # newest first: no sort of every exemplar
         )
 
 

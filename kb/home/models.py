@@ -49,7 +49,7 @@ class HomePage(Page):
                 .public()
                 .select_related("photo", "unit")
                 .prefetch_related("photo__renditions")
-                .order_by("-first_published_at")[:4]
+                .order_by("-pk")[:4]  # newest first; walks the primary key, never sorts
             )
         context["featured"] = featured
         context["latest_stories"] = (
@@ -63,13 +63,20 @@ class HomePage(Page):
             InitiativePage.objects.live()
             .public()
             .select_related("unit")
-            .order_by("-first_published_at", "-pk")[:6]
+            .order_by("-pk")[:6]  # newest first, without sorting every initiative
         )
-        conferences = ConferencePage.objects.live().public().select_related("unit")
+        # Candidates from the conference table alone (a few hundred rows), then the live ones:
+        # joined to the page table first, SQLite would scan every page for `live`.
         today = timezone.localdate()
-        upcoming = list(conferences.filter(date__gte=today).order_by("date")[:4])
+        dated = ConferencePage.objects.values_list("pk", flat=True)
+        soon = list(dated.filter(date__gte=today).order_by("date")[:20])
+        live = ConferencePage.objects.live().public().select_related("unit")
+        upcoming = list(live.filter(pk__in=soon).order_by("date")[:4]) if soon else []
+        if not upcoming:
+            recent = list(dated.order_by("-date")[:20])
+            upcoming_or_recent = list(live.filter(pk__in=recent).order_by("-date")[:4])
         context["conferences_upcoming"] = bool(upcoming)
-        context["conferences"] = upcoming or list(conferences.order_by("-date")[:4])
+        context["conferences"] = upcoming or upcoming_or_recent
         index = ExemplarIndexPage.objects.live().first()
         context["figures"] = cached_figures(index.url if index else None)
         return context

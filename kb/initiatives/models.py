@@ -59,12 +59,12 @@ class InitiativeIndexPage(IndexPage):
             to_attr="live_authors",
         )
         return (
-            InitiativePage.objects.child_of(self)
-            .live()
+            # Every initiative lives under the one index (max_count = 1): no `child_of(self)`.
+            InitiativePage.objects.live()
             .public()
             .select_related("unit")
             .prefetch_related("fields_of_work", live_authors)
-            .order_by("-year", "title")
+            .order_by("-pk")  # newest first: no sort of every initiative
         )
 
 

@@ -42,8 +42,8 @@ class StoryIndexPage(IndexPage):
 
     def get_listing_queryset(self):
         return (
-            StoryPage.objects.child_of(self)
-            .live()
+            # Every story lives under the one index (max_count = 1): no `child_of(self)`.
+            StoryPage.objects.live()
             .public()
             .select_related("cover")
             .prefetch_related("cover__renditions")  # the cards show the cover's rendition
@@ -60,7 +60,8 @@ class StoryTag(TaggedItemBase):
 class StoryPage(KeyedPage):
     key_prefix = "bv"
 
-    date = models.DateField(_("ngày đăng"), default=datetime.date.today)
+    # Indexed: the home page and the listing show the newest stories first.
+    date = models.DateField(_("ngày đăng"), default=datetime.date.today, db_index=True)
     author = models.CharField(_("tác giả bài viết"), max_length=255, blank=True)
     summary = models.TextField(_("sa pô"), blank=True)
     cover = models.ForeignKey(
