@@ -20,7 +20,7 @@ COUNTS = (
 def test_a_killed_import_writes_nothing_and_a_second_run_imports_everything(private_pg, tmp_path):
     url = private_pg.create_database("kb_import", template="kb_template")
     env = production_env(url)
-    records = large(1500)
+    records = large(2000)
     data = write_jsonl(tmp_path / "big.jsonl", records)
     before = private_pg.sql(COUNTS, database="kb_import")[0]
 
