@@ -263,6 +263,8 @@ class ScoreSheet(models.Model):
     women_count = models.PositiveIntegerField(_("số nữ"), null=True, blank=True)
     summary = models.TextField(_("ghi chú chung"), blank=True)
     submitted_at = models.DateTimeField(null=True, blank=True)
+    agreed_at = models.DateTimeField(_("đồng ý kết quả thẩm định lúc"), null=True, blank=True)
+    objection = models.TextField(_("ý kiến không đồng ý"), blank=True)
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 

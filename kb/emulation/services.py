@@ -324,6 +324,31 @@ def save_review(
         return sheet
 
 
+def respond_to_review(
+    sheet: ScoreSheet, *, agree: bool, note: str = "", user=None, version: int | None = None
+) -> ScoreSheet:
+    """The member's answer to the review: it agrees, or it objects and says why; the council
+    reads both before it adjusts. Possible after the deadline, until the lock."""
+    with transaction.atomic():
+        sheet = _locked_sheet(sheet, version)
+        if sheet.status != SheetStatus.REVIEWED:
+            raise EmulationError("Bảng điểm chưa được thẩm định nên chưa có gì để cho ý kiến.")
+        note = (note or "").strip()
+        if not agree and not note:
+            raise EmulationError("Ghi rõ lý do không đồng ý với kết quả thẩm định.")
+        if agree:
+            _bump(sheet, agreed_at=timezone.now(), objection="")
+        else:
+            _bump(sheet, agreed_at=None, objection=note)
+        log(
+            sheet,
+            "emulation.agree" if agree else "emulation.object",
+            user=_user(user),
+            data={"ý kiến": note} if note else {},
+        )
+        return sheet
+
+
 # --- the council's adjustment and the lock ------------------------------------------------
 
 
@@ -664,6 +689,7 @@ __all__ = [
     "open_nominations",
     "ranking",
     "record_meeting",
+    "respond_to_review",
     "save_review",
     "save_self_score",
     "unit_history",

@@ -23,7 +23,15 @@ from kb.units.models import Unit
 
 from . import access, charts, exports, scoring, services
 from .forms import ElectionForm, EvidenceForm, MeetingForm, UploadForm
-from .models import EmulationGroup, Evidence, Meeting, MeetingKind, Pact, ScoreSheet
+from .models import (
+    EmulationGroup,
+    Evidence,
+    Meeting,
+    MeetingKind,
+    Pact,
+    ScoreSheet,
+    SheetStatus,
+)
 
 INDEX_LABEL = "Chấm điểm thi đua"
 
@@ -86,6 +94,8 @@ def log_rows(instance) -> list[dict]:
             details.append(text)
         if data.get("flagged"):
             details.append("Chênh lệch: " + ", ".join(data["flagged"]))
+        if data.get("ý kiến"):
+            details.append(data["ý kiến"])
         if data.get("tệp"):
             details.append(f"{data.get('tiêu chí')}: {data['tệp']}")
         for row in data.get("ranking", []):
@@ -114,6 +124,8 @@ ACTION_LABELS = {
     "emulation.import": "Nhập bảng điểm từ Excel",
     "emulation.evidence": "Thêm minh chứng",
     "emulation.review": "Thẩm định",
+    "emulation.agree": "Đơn vị đồng ý kết quả thẩm định",
+    "emulation.object": "Đơn vị không đồng ý kết quả thẩm định",
     "emulation.adjust": "Hội đồng điều chỉnh",
     "emulation.lock": "Khoá kết quả",
     "emulation.nominate": "Đề nghị khen thưởng",
@@ -253,6 +265,11 @@ class SheetView(_Base):
             and not services.deadline_passed(self.pact)
         )
         self.can_review = open_ and access.can_review(user, self.group, unit_pk)
+        self.can_respond = (
+            open_
+            and access.is_member(user, self.group, unit_pk)
+            and self.sheet.status == SheetStatus.REVIEWED
+        )
         self.can_adjust = open_ and access.is_council(user)
         return super().dispatch(request, *args, **kwargs)
 
@@ -284,6 +301,7 @@ class SheetView(_Base):
             can_self=self.can_self,
             can_review=self.can_review,
             can_adjust=self.can_adjust,
+            can_respond=self.can_respond,
             deadline_passed=services.deadline_passed(self.pact),
             evidence_form=EvidenceForm(criteria=[line.criterion for line in lines]),
             upload_form=UploadForm(),
@@ -329,6 +347,19 @@ class SheetView(_Base):
                     user=request.user, version=version,
                 )  # fmt: skip
                 messages.success(request, "Đã lưu ý kiến thẩm định.")
+            elif action in ("agree", "object"):
+                if not self.can_respond:
+                    raise Http404
+                services.respond_to_review(
+                    self.sheet, agree=action == "agree", note=data.get("response_note", ""),
+                    user=request.user, version=version,
+                )  # fmt: skip
+                messages.success(
+                    request,
+                    "Đã ghi: đơn vị đồng ý kết quả thẩm định."
+                    if action == "agree"
+                    else "Đã gửi ý kiến không đồng ý tới Hội đồng.",
+                )
             elif action == "adjust":
                 if not self.can_adjust:
                     raise Http404

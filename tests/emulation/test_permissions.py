@@ -92,6 +92,14 @@ def test_the_leader_reviews_but_does_not_score_adjust_or_lock(client, cluster, u
     )
     assert client.post(f"{BASE}{cluster.group.pk}/lock/").status_code == 404
     assert client.post(f"{BASE}{cluster.group.pk}/nominate/").status_code == 404
+    # The reviewed member answers; the leader cannot answer for it.
+    assert client.post(sheet_url(cluster, "QB"), {"action": "agree"}).status_code == 404
+    client.force_login(users.qb)
+    page = client.get(sheet_url(cluster, "QB")).content.decode()
+    assert "Đồng ý kết quả thẩm định" in page
+    assert client.post(sheet_url(cluster, "QB"), {"action": "agree"}).status_code == 302
+    assert ScoreSheet.objects.get(pk=sheets["QB"].pk).agreed_at is not None
+    client.force_login(users.na)
     # The leader's own sheet is reviewed by the deputy, not by the leader.
     assert post_figures(client, cluster, sheets["NA"], "review", "review", "12").status_code == 404
     client.force_login(users.ht)

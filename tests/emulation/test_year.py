@@ -73,6 +73,16 @@ def test_a_cluster_scores_its_year_and_the_council_fixes_the_ranking(cluster, us
     with pytest.raises(EmulationError, match="ghi rõ chênh lệch"):
         services.save_review(qb, {cluster.criteria["2.1"].pk: Review(flag=True)}, user=users.na)
 
+    # Quảng Bình answers the review: an objection needs a reason; the council reads it.
+    qb.refresh_from_db()
+    with pytest.raises(EmulationError, match="Ghi rõ lý do"):
+        services.respond_to_review(qb, agree=False, user=users.qb)
+    services.respond_to_review(
+        qb, agree=False, note="Số nợ 3,2% gồm cả doanh nghiệp đã giải thể.", user=users.qb,
+        version=qb.version,
+    )  # fmt: skip
+    assert ScoreSheet.objects.get(pk=qb.pk).objection.startswith("Số nợ 3,2%")
+
     # The council adopts 6 for Quảng Bình and cuts Nghệ An's bonus T.1 to 1, with reasons.
     qb.refresh_from_db()
     services.adjust(
@@ -111,12 +121,12 @@ def test_a_cluster_scores_its_year_and_the_council_fixes_the_ranking(cluster, us
     # Every change is in the audit log, with the figures before and after.
     qb_log = list(registry.get_logs_for_instance(qb).order_by("timestamp", "pk"))
     assert [e.action for e in qb_log] == [
-        "emulation.self_score", "emulation.review", "emulation.adjust",
+        "emulation.self_score", "emulation.review", "emulation.object", "emulation.adjust",
     ]  # fmt: skip
-    assert qb_log[2].data["changes"] == [
+    assert qb_log[3].data["changes"] == [
         {"tiêu chí": "1.2", "trước": "9", "sau": "6", "lý do": "Theo số liệu đối chiếu của cụm."}
     ]
-    assert qb_log[2].user == users.council
+    assert qb_log[3].user == users.council
     na_actions = [e.action for e in registry.get_logs_for_instance(na)]
     assert "emulation.evidence" in na_actions
     lock_entry = registry.get_logs_for_instance(cluster.pact).get(action="emulation.lock")
