@@ -3,10 +3,10 @@
 `wagtail-cache` would do this, but its releases stop at Wagtail 7; this is the small part of
 it the site needs. Rules:
 
-- only GET/HEAD requests of readers who are not logged in, only Wagtail pages (marked by the
-  `before_serve_page` hook in kb/home/wagtail_hooks.py) without a view restriction on them or
-  their ancestors, only 200 responses that set no cookie and use no CSRF token or CSP nonce
-  (the reader pages' scripts are static files for that reason);
+- only GET/HEAD requests without a session cookie (nobody logged in), only Wagtail pages
+  (marked by the `before_serve_page` hook in kb/home/wagtail_hooks.py) without a view
+  restriction on them or their ancestors, only 200 responses that set no cookie and use no
+  CSRF token or CSP nonce (the reader pages' scripts are static files for that reason);
 - the key is host + language + full path with query string (a filtered listing is its own
   entry) + a *generation* number kept in the same cache; publishing, unpublishing, deleting or
   moving a page, changing a view restriction, a unit, a field of work or a title bumps the
@@ -26,6 +26,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import translation
 
 GENERATION_KEY = "kb:pages:generation"
 CACHEABLE_ATTR = "_kb_page_cacheable"
@@ -61,20 +62,29 @@ def mark_cacheable(request, page) -> None:
 
 def _key(request, gen: int) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    language = getattr(request, "LANGUAGE_CODE", "")
+    language = translation.get_language_from_request(request)
     return f"kb:page:{gen}:{request.get_host()}:{language}:{path}"
 
 
 def _reader_is_anonymous(request) -> bool:
-    user = getattr(request, "user", None)
-    return user is None or not user.is_authenticated
+    """No session cookie: nobody is logged in (a login always sets one), and no pending
+    message waits. Decided from the cookies alone, so a hit skips the session, the user,
+    CSRF and every middleware after this one."""
+    return settings.SESSION_COOKIE_NAME not in request.COOKIES and (
+        "messages" not in request.COOKIES
+    )
+
+
+# Headers of the inner stack worth replaying on a hit (the outer middlewares, security and
+# CSP, add their own to every response, cached or not).
+KEPT_HEADERS = ("Content-Type", "Content-Language", "Vary", "X-Frame-Options")
 
 
 class PageCacheMiddleware:
     """Serves cached pages and stores fresh ones; see the module's docstring for the rules.
 
-    Sits after AuthenticationMiddleware (it needs `request.user`) and before
-    MessageMiddleware (so it sees the cookie a pending message sets and leaves that page out).
+    Sits right after SecurityMiddleware and the CSP middleware (so every response, a hit
+    too, carries their headers) and before the session: a hit costs a cache read or two.
     """
 
     def __init__(self, get_response):
@@ -92,14 +102,17 @@ class PageCacheMiddleware:
         key = _key(request, generation())
         hit = cache.get(key)
         if hit is not None:
-            content, content_type = hit
-            response = HttpResponse(content, content_type=content_type)
+            content, headers = hit
+            response = HttpResponse(content)
+            for name, value in headers.items():
+                response[name] = value
             response[HEADER] = "hit"
             return response
 
         response = self.get_response(request)
         if self._storable(request, response):
-            cache.set(key, (response.content, response["Content-Type"]), seconds)
+            headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+            cache.set(key, (response.content, headers), seconds)
             response[HEADER] = "miss"
         return response
 

@@ -86,14 +86,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "kb.ops.csp.KBCSPMiddleware",
+    # Published pages for readers without a session (kb/core/pagecache.py): after security
+    # and CSP, whose headers every response needs; before the rest, which a hit skips.
+    "kb.core.pagecache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    # Published pages for anonymous readers (kb/core/pagecache.py); before messages, so it
-    # sees the cookie a pending message sets.
-    "kb.core.pagecache.PageCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

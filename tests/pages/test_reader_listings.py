@@ -195,7 +195,11 @@ def test_published_pages_are_cached_and_publishing_unpublishing_deleting_refresh
     cache.clear()
     url = world["structure"].exemplars.url
     assert client.get(url)["X-KB-Cache"] == "miss"
-    assert client.get(url)["X-KB-Cache"] == "hit"
+    hit = client.get(url)
+    assert hit["X-KB-Cache"] == "hit"
+    # A hit is the same page with the same protective headers.
+    assert "Chị Hà Nội tin học" in hit.content.decode()
+    assert hit["X-Frame-Options"] == "DENY" and "Content-Security-Policy" in hit
 
     new = ExemplarPageFactory(title="Điển hình vừa đăng", unit=world["d"].unit, live=False)
     new.save_revision().publish()
