@@ -103,7 +103,7 @@ def test_a_dossier_walks_up_to_the_ministry_and_the_title_reaches_the_profile(
     log_in(tab, live_server, "td-nga-son")
     tab.get_by_role("link", name="Đề nghị khen thưởng").first.click()
     tab.get_by_role("link", name="Lập hồ sơ đề nghị").click()
-    tab.get_by_label("Năm").fill(str(YEAR))
+    tab.locator("#id_year").fill(str(YEAR))
     tab.get_by_label("Đối tượng").select_option(label="Cá nhân")
     tab.get_by_label("Danh hiệu, hình thức khen thưởng").select_option(
         label="Chiến sĩ thi đua ngành BHXH"
@@ -113,6 +113,9 @@ def test_a_dossier_walks_up_to_the_ministry_and_the_title_reaches_the_profile(
     tab.get_by_label("Đơn vị của cá nhân / tập thể").select_option(label="BHXH huyện Nga Sơn")
     tab.get_by_label("Hồ sơ điển hình đã có").select_option(label="Lê Thị Hằng")
     tab.get_by_label("Tổ thu lưu động ở xã ven biển").check()
+    tab.get_by_label("Đánh giá, xếp loại trong năm").select_option(
+        label="Hoàn thành xuất sắc nhiệm vụ"
+    )
     tab.get_by_role("button", name="Lưu hồ sơ").click()
     expect(tab.locator(".messages")).to_contain_text("Đã lưu hồ sơ.")
     expect(tab.get_by_test_id("status")).to_contain_text("Đang soạn")
