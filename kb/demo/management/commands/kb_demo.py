@@ -48,6 +48,10 @@ class Command(BaseCommand):
         for line in result.summary_lines():
             self.stdout.write(f"  {line}")
         self._raise_conference_caps()
+        from kb.emulation.demo import load_demo_scoring
+
+        load_demo_scoring(seed)
+        self.stdout.write("Đã tạo một năm chấm điểm thi đua mẫu cho một cụm.")
         if no_images:
             return
         with transaction.atomic():
