@@ -33,8 +33,9 @@ def grant_editorial_roles() -> None:
 
     access = Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
     root, collection = Page.get_first_root_node(), Collection.get_first_root_node()
+    # Image permissions live on Wagtail's own Image model, even with a custom image model.
     image_perms = Permission.objects.filter(
-        content_type__app_label="images", codename__in=["add_kbimage", "choose_kbimage"]
+        content_type__app_label="wagtailimages", codename__in=["add_image", "choose_image"]
     )
     for name, page_perms in (
         (roles.EDITOR, ["add_page", "change_page"]),
