@@ -135,7 +135,83 @@ class Editor(HttpUser):
 
 
 # --- Officers submitting dossiers (issue 4, kb/nominations) ---------------------------------
-# Left for the nomination pipeline's owner: add an `Officer(HttpUser)` here (weight ~2) that
-# logs in as a unit emulation officer, opens the unit's dossier, fills it and submits it, with
-# `name=` per kind of request ("dossier form", "dossier submit"), and create the officers'
-# accounts and units in prepare.py. run.sh and report.py need no change.
+OFFICERS = (
+    [line.split() for line in (DATA / "officers.txt").read_text().splitlines() if line.strip()]
+    if (DATA / "officers.txt").exists()
+    else []
+)
+
+
+def log_in(user: HttpUser, username: str) -> None:
+    page = user.client.get("/admin/login/", name="admin login form")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+    user.client.post(
+        "/admin/login/",
+        {
+            "username": username,
+            "password": PASSWORD,
+            "csrfmiddlewaretoken": token.group(1) if token else "",
+        },
+        headers={"Referer": user.host + "/admin/login/"},
+        name="admin login",
+    )
+
+
+class Officer(HttpUser):
+    """A unit's emulation officer: opens the list waiting for him, drafts a dossier for a
+    person of his unit and submits it up the route (rules checked on each submission)."""
+
+    weight = 2
+    wait_time = between(3, 8)
+    serial = 0
+
+    def on_start(self):
+        Officer.serial += 1
+        self.username, self.unit, self.title = OFFICERS[(Officer.serial - 1) % len(OFFICERS)]
+        log_in(self, self.username)
+
+    @task
+    def propose(self):
+        self.client.get("/admin/nominations/", params={"mine": 1}, name="dossier list")
+        with self.client.get(
+            "/admin/nominations/new/", name="dossier form", catch_response=True
+        ) as form:
+            fields = dict(form_fields(form.text, "nomination-form"))
+            if "csrfmiddlewaretoken" not in fields:
+                form.failure(f"no dossier form: HTTP {form.status_code}")
+                return
+        fields.update(
+            year="2026",
+            purpose="award",
+            nominee_kind="individual",
+            title=self.title,
+            proposing_unit=self.unit,
+            nominee_unit=self.unit,
+            nominee_name=f"Cán bộ thử tải {random.randint(1, 10**6)}",  # noqa: S311
+            rating="good",
+        )
+        with self.client.post(
+            "/admin/nominations/new/",
+            data=fields,
+            headers={"Referer": self.host + "/admin/nominations/new/"},
+            name="dossier save",
+            allow_redirects=False,
+            catch_response=True,
+        ) as saved:
+            if saved.status_code != 302:
+                saved.failure(f"dossier not saved: HTTP {saved.status_code}")
+                return
+            detail = saved.headers["Location"]
+        page = self.client.get(detail, name="dossier page")
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
+        submit = detail.rstrip("/") + "/submit/"
+        with self.client.post(
+            submit,
+            data={"csrfmiddlewaretoken": token.group(1) if token else ""},
+            headers={"Referer": self.host + detail},
+            name="dossier submit",
+            allow_redirects=False,
+            catch_response=True,
+        ) as submitted:
+            if submitted.status_code != 302:
+                submitted.failure(f"dossier not submitted: HTTP {submitted.status_code}")

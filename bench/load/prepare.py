@@ -32,3 +32,27 @@ for n in range(1, 11):
     user.set_password(os.environ["KB_LOAD_PASSWORD"])
     user.save()
 print(f"{len(top) + len(pages)} reader urls, {len(exemplars)} exemplars")
+
+# Officers (issue 4): ten units' emulation officers (districts, or provinces when the generated
+# tree has no districts), each proposing people of his unit.
+from django.contrib.auth.models import Group  # noqa: E402
+
+from kb.taxonomy.models import Title  # noqa: E402
+from kb.units.models import Unit, UnitLevel  # noqa: E402
+from kb.users import roles  # noqa: E402
+
+districts = list(Unit.objects.filter(level=UnitLevel.DISTRICT).order_by("pk")[:10]) or list(
+    Unit.objects.filter(level=UnitLevel.PROVINCE).order_by("pk")[:10]
+)
+title = Title.objects.filter(code="ldtt").first()
+officer_group = Group.objects.get(name=roles.UNIT_OFFICER)
+lines = []
+for n, unit in enumerate(districts, start=1):
+    user, _ = User.objects.get_or_create(username=f"bench-officer-{n}")
+    user.unit = unit
+    user.set_password(os.environ["KB_LOAD_PASSWORD"])
+    user.save()
+    user.groups.add(officer_group)
+    lines.append(f"{user.username} {unit.pk} {title.pk if title else ''}")
+(out / "officers.txt").write_text("\n".join(lines) + "\n")
+print(f"{len(lines)} officers")
