@@ -42,18 +42,25 @@ def _require_user(request) -> None:
         raise Http404
 
 
-def clock_for(nomination: Nomination):
+def deadline_days() -> dict[int, int]:
+    """Working days allowed at each level, from the route's steps (one query per list)."""
+    from .models import LevelReviewTask
+
+    return dict(LevelReviewTask.objects.filter(active=True).values_list("level", "working_days"))
+
+
+def clock_for(nomination: Nomination, days: dict[int, int] | None = None):
     """The working-day clock of the step a dossier waits at (None when nobody is waiting)."""
     if nomination.status != Status.IN_REVIEW or not nomination.step_started_at:
         return None
-    state = nomination.current_workflow_task
-    days = getattr(getattr(state, "specific", None), "working_days", 10) if state else 10
+    days = deadline_days() if days is None else days
+    allowed = days.get(nomination.current_level, 10)
     received = timezone.localtime(nomination.step_started_at).date()
     today = timezone.localdate()
     try:
-        return workdays.clock(received, days, today)
+        return workdays.clock(received, allowed, today)
     except workdays.UnknownHolidayYear:
-        return workdays.clock(received, days, today, holidays=set(), make_up_days=set())
+        return workdays.clock(received, allowed, today, holidays=set(), make_up_days=set())
 
 
 def _filtered(request, qs):
@@ -93,7 +100,8 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         if request.GET.get("export") == "xlsx":
             nominations = list(self.get_queryset()[:5000])
-            clocks = {n.pk: clock_for(n) for n in nominations}
+            days = deadline_days()
+            clocks = {n.pk: clock_for(n, days) for n in nominations}
             data = exports.list_workbook(nominations, clocks, self.get_page_title())
             response = HttpResponse(
                 data,
@@ -106,8 +114,9 @@ class IndexView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         nominations = list(self.get_queryset()[:500])
+        days = deadline_days()
         context.update(
-            rows=[(n, clock_for(n)) for n in nominations],
+            rows=[(n, clock_for(n, days)) for n in nominations],
             mine=self.mine,
             can_create=access.can_create(self.request.user),
             is_ministry=access.is_ministry_office(self.request.user),

@@ -62,7 +62,8 @@ class WaitingForMePanel(Component):
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         waiting = access.waiting_for(self.user).select_related("title", "proposing_unit")
-        context["rows"] = [(n, views.clock_for(n)) for n in waiting.order_by("pk")[:10]]
+        days = views.deadline_days()
+        context["rows"] = [(n, views.clock_for(n, days)) for n in waiting.order_by("pk")[:10]]
         context["count"] = waiting.count()
         return context
 

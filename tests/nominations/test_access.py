@@ -260,3 +260,28 @@ def test_an_officer_cannot_propose_for_a_unit_outside_his_scope(client, world):
             ),
             world.users.officer,
         )  # fmt: skip
+
+
+def test_the_list_costs_the_same_queries_for_one_dossier_or_many(client, world, dossier):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    u = world.users
+    services.submit(dossier, u.officer)
+    client.force_login(u.ministry)
+    url = reverse("nominations:index")
+    client.get(url)  # warm up (sessions, content types)
+    with CaptureQueriesContext(connection) as one:
+        client.get(url)
+    for n in range(4):
+        extra = Nomination(
+            year=YEAR, nominee_kind=NomineeKind.INDIVIDUAL, title=world.cstd_nganh,
+            proposing_unit=world.district, nominee_unit=world.district,
+            nominee_name=f"Người thứ {n}", exemplar=None,
+        )  # fmt: skip
+        services.save_dossier(extra, u.officer)
+        services.submit(extra, u.officer)
+    with CaptureQueriesContext(connection) as five:
+        page = client.get(url).content.decode()
+    assert "Người thứ 3" in page and "Còn" in page  # the clock is shown
+    assert len(five) == len(one)
