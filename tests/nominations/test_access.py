@@ -285,3 +285,19 @@ def test_the_list_costs_the_same_queries_for_one_dossier_or_many(client, world, 
         page = client.get(url).content.decode()
     assert "Người thứ 3" in page and "Còn" in page  # the clock is shown
     assert len(five) == len(one)
+
+
+def test_a_dossier_prints_to_pdf_with_its_decisions(client, world, dossier):
+    import os
+
+    from kb.conferences.exports import font_path
+
+    if not os.path.isfile(font_path()):
+        pytest.skip("no Unicode font for PDF (fonts-dejavu-core)")
+    services.submit(dossier, world.users.officer)
+    client.force_login(world.users.officer)
+    response = client.get(reverse("nominations:pdf", args=[dossier.pk]))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    assert len(response.content) > 1000
