@@ -414,6 +414,13 @@ class InitiativeUse(models.Model):
         return f"{self.initiative} → {self.nomination}"
 
 
+def private_storage():
+    """Evidence is kept where no URL reaches it; only the dossier's views serve it."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
 def evidence_path(instance: Evidence, filename: str) -> str:
     return f"nominations/{instance.nomination_id}/{filename}"
 
@@ -424,7 +431,7 @@ class Evidence(models.Model):
 
     nomination = models.ForeignKey(Nomination, on_delete=models.CASCADE, related_name="evidence")
     name = models.CharField(_("tên tài liệu"), max_length=255)
-    file = models.FileField(_("tệp"), upload_to=evidence_path)
+    file = models.FileField(_("tệp"), upload_to=evidence_path, storage=private_storage)
     size = models.PositiveIntegerField(default=0, editable=False)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

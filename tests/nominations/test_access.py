@@ -166,6 +166,12 @@ def test_evidence_uploads_are_checked(client, world, dossier, name, content, acc
     )
     assert response.status_code == 200
     assert dossier.evidence.exists() is accepted
+    if accepted:
+        # kept where no URL reaches it (media/private/ is refused by urls.py and nginx)
+        from django.conf import settings
+
+        stored = dossier.evidence.get().file.path
+        assert stored.startswith(str(settings.MEDIA_ROOT / "private") + "/")
     if not accepted:
         assert "Tệp chưa được nhận" in response.content.decode()
 
