@@ -57,6 +57,13 @@ def main() -> None:
     parser.add_argument(
         "--stock-repeat", type=int, default=0, help="timed runs for the stock backend"
     )
+    parser.add_argument(
+        "--stock-budget",
+        type=float,
+        default=0,
+        help="seconds for timing the stock backend per size (0: no limit); queries left when "
+        "it runs out are not timed, and the figures say how many were",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
@@ -73,6 +80,7 @@ def main() -> None:
         command += ["--sizes", args.sizes, "--queries", str(args.queries)]
         command += ["--repeat", str(args.repeat), "--seed", str(args.seed)]
         command += ["--stock-repeat", str(args.stock_repeat)]
+        command += ["--stock-budget", str(args.stock_budget)]
         print(f"\n=== {database} ===", flush=True)
         code = subprocess.call(command)  # noqa: S603
         latest: dict[tuple, dict] = {}
@@ -103,8 +111,13 @@ def print_tables(rows: list[dict], relevance: list[dict]) -> None:
                 continue
             ratio = ""
             if backend == "stock":
-                ratio = f"p50 {figures['p50'] / row['embedded']['p50']:.1f}× "
-                ratio += f"p95 {figures['p95'] / row['embedded']['p95']:.1f}×"
+                # Over the same queries: a budget may have cut the stock backend's run short.
+                timed = len(figures["by_query"])
+                same = sorted(s for q in row["embedded"]["by_query"][:timed] for s in q)
+                ratio = f"p50 {figures['p50'] / statistics.median(same):.1f}× "
+                ratio += f"p95 {figures['p95'] / percentile(same, 0.95):.1f}×"
+                if timed < len(row["embedded"]["by_query"]):
+                    ratio += f" (the first {timed} queries, both backends)"
             print(
                 f"{row['database']:<10}{row['size']:>9,}  {backend:<10}"
                 f"{figures['p50']:>8.1f}{figures['p95']:>8.1f}"
@@ -250,7 +263,13 @@ def run(args: argparse.Namespace) -> None:
         record["stock"] = None
         emit(args, record)  # kept if the stock backend's run is cut short
         stock_repeat = args.stock_repeat or args.repeat
-        record["stock"] = timings(strings, stock_search, stock_repeat, f"stock @ {documents:,}")
+        record["stock"] = timings(
+            strings,
+            stock_search,
+            stock_repeat,
+            f"stock @ {documents:,}",
+            budget=args.stock_budget,
+        )
         emit(args, record)
 
 
@@ -340,7 +359,7 @@ def relevance(judged: list[dict], search) -> dict:
 
 def query_strings(judged: list[dict], count: int, seed: int) -> list[str]:
     """The judged queries, then 2–4 consecutive words of generated titles (every other one
-    without diacritics), up to `count`."""
+    without diacritics), up to `count`, shuffled."""
     from kb.core.vietnamese import fold
     from search.models import SearchDocument
 
@@ -357,22 +376,35 @@ def query_strings(judged: list[dict], count: int, seed: int) -> list[str]:
         start = rng.randint(0, len(words) - length)
         text = " ".join(words[start : start + length])
         strings.append(fold(text) if len(strings) % 2 else text)
+    # In a mixed order, so that a run cut short by --stock-budget times a fair sample.
+    rng.shuffle(strings)
     return strings
 
 
-def timings(strings: list[str], search, repeat: int, label: str) -> dict:
+def timings(strings: list[str], search, repeat: int, label: str, budget: float = 0) -> dict:
     """Wall-clock milliseconds per query, and this process's CPU milliseconds (which other
     work on a shared machine does not inflate; on PostgreSQL the server's share is not in it),
-    with the load average while it ran."""
-    samples, cpu = [], []
+    with the load average while it ran. With a `budget` (seconds), the queries left when it
+    runs out are skipped: `queries` says how many were timed (the stock backend can take
+    minutes for one query at 100,000 documents)."""
+    samples, cpu, by_query = [], [], []
+    deadline = time.perf_counter() + budget if budget else None
+    timed = 0
     with step(f"time {label} ({len(strings)} queries × {repeat})"):
         for text in strings:
+            if deadline is not None and time.perf_counter() > deadline:
+                print(f"  budget of {budget:.0f} s spent after {timed} queries", flush=True)
+                break
+            timed += 1
             search(text)  # warm-up
+            mine = []
             for _ in range(repeat):
                 started, started_cpu = time.perf_counter(), time.process_time()
                 search(text)
-                samples.append((time.perf_counter() - started) * 1000)
+                mine.append((time.perf_counter() - started) * 1000)
                 cpu.append((time.process_time() - started_cpu) * 1000)
+            samples += mine
+            by_query.append(mine)
     samples.sort()
     cpu.sort()
     return {
@@ -383,6 +415,8 @@ def timings(strings: list[str], search, repeat: int, label: str) -> dict:
         "cpu_p95": percentile(cpu, 0.95),
         "load": os.getloadavg()[0],
         "n": len(samples),
+        "queries": timed,
+        "by_query": by_query,
     }
 
 

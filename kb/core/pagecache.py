@@ -25,6 +25,7 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils import translation
 
@@ -55,9 +56,25 @@ def invalidate() -> None:
         cache.set(GENERATION_KEY, int(time.time() * 1000) + 1, None)
 
 
+def invalidate_now_and_on_commit() -> None:
+    """Bump now, and again once the transaction commits.
+
+    The signals fire inside the editor's transaction: a reader served between the first bump
+    and the commit still sees the old rows, and would store them under the new generation
+    (a stale page, or stale restricted paths in kb/core/visibility.py, until the next
+    change). The second bump, after the commit, drops whatever was stored in between. Outside
+    a transaction `on_commit` runs at once, which costs one more increment.
+    """
+    invalidate()
+    transaction.on_commit(invalidate)
+
+
 def mark_cacheable(request, page) -> None:
     """Called before Wagtail serves `page`: cache it only if nobody restricted its view."""
-    setattr(request, CACHEABLE_ATTR, not page.get_view_restrictions().exists())
+    from kb.core.visibility import restricted_paths
+
+    private = any(page.path.startswith(path) for path in restricted_paths())
+    setattr(request, CACHEABLE_ATTR, not private)
 
 
 def _key(request, gen: int) -> str:
@@ -166,10 +183,10 @@ def connect_signals() -> None:
 
     def on_change(sender, instance=None, **kwargs):
         if isinstance(instance, watched):
-            invalidate()
+            invalidate_now_and_on_commit()
 
     def on_page_event(sender, **kwargs):
-        invalidate()
+        invalidate_now_and_on_commit()
 
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(on_change, dispatch_uid=f"kb-pagecache-{id(signal)}", weak=False)

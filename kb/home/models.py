@@ -9,6 +9,9 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable, Page
 
+from kb.core.models import route_by_url_path
+from kb.core.visibility import ReaderPageManager
+
 from .figures import key_figures
 
 FIGURES_SECONDS = 24 * 3600  # an upper bound: a change of content drops them at once
@@ -25,8 +28,15 @@ class HomePage(Page):
     parent_page_types = ["wagtailcore.Page"]
     max_count = 1
 
+    objects = ReaderPageManager()
+
     class Meta:
         verbose_name = _("trang chủ")
+
+    def route(self, request, path_components):
+        """Deeper URLs are found by their path in one query (kb.core.models.route_by_url_path)."""
+        found = route_by_url_path(self, request, path_components)
+        return found if found is not None else super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from kb.conferences.models import ConferencePage

@@ -10,6 +10,9 @@ from django import template
 from django.utils.text import capfirst
 from wagtail.models import Page, Site
 
+from kb.core import pagecache
+from kb.core.visibility import public
+
 register = template.Library()
 
 _HOME_ATTR = "_kb_site_home"
@@ -31,6 +34,21 @@ def site_home(context) -> Page | None:
     return _site_home(context.get("request"))
 
 
+_nav_memo: dict = {}
+
+
+def _navigation(home: Page) -> list[Page]:
+    """The home page's live, public children, kept in memory until content changes (the same
+    generation as the page cache's): every reader page shows them."""
+    key = (pagecache.generation(), home.pk)
+    items = _nav_memo.get(key)
+    if items is None:
+        items = list(public(home.get_children().live()).order_by("path"))
+        _nav_memo.clear()  # older generations are never asked for again
+        _nav_memo[key] = items
+    return items
+
+
 @register.simple_tag(takes_context=True)
 def main_navigation(context) -> list[Page]:
     """The home page's live, public children (the index pages), cached for the request."""
@@ -39,7 +57,7 @@ def main_navigation(context) -> list[Page]:
         return []
     if not hasattr(request, _NAV_ATTR):
         home = _site_home(request)
-        items = list(home.get_children().live().public().order_by("path")) if home else []
+        items = _navigation(home) if home else []
         setattr(request, _NAV_ATTR, items)
     return getattr(request, _NAV_ATTR)
 
@@ -55,11 +73,23 @@ def nav_state(context, item: Page) -> str:
     return "section" if path.startswith(item.path) else ""
 
 
-@register.simple_tag
-def breadcrumb_ancestors(page) -> list[Page]:
-    """The page's ancestors from the home page down, without the tree root and the page."""
+@register.simple_tag(takes_context=True)
+def breadcrumb_ancestors(context, page) -> list[Page]:
+    """The page's ancestors from the home page down, without the tree root and the page.
+
+    Most pages sit right under a section, whose ancestors (the home page, the section) are
+    the navigation's pages already at hand: no query then; deeper pages ask the database.
+    """
     if not getattr(page, "path", None) or (page.depth or 0) <= 2:
         return []
+    steplen = Page.steplen
+    paths = [page.path[: steplen * depth] for depth in range(2, page.depth)]
+    home = _site_home(context.get("request"))
+    known = {item.path: item for item in main_navigation(context)}
+    if home is not None:
+        known[home.path] = home
+    if all(path in known for path in paths):
+        return [known[path] for path in paths]
     return list(Page.objects.ancestor_of(page).filter(depth__gt=1).order_by("depth"))
 
 
