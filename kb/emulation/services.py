@@ -19,7 +19,6 @@ functions here check the state (deadline, lock), which holds whoever calls.
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -27,6 +26,8 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 from wagtail.log_actions import log
+
+from kb.core.uploads import UploadRejected, check_upload
 
 from . import scoring
 from .models import (
@@ -533,30 +534,17 @@ def _evidence_collection():
 
 
 def check_evidence_file(uploaded) -> None:
-    name = getattr(uploaded, "name", "") or ""
-    extension = os.path.splitext(name)[1].lower().lstrip(".")
-    if extension not in EVIDENCE_EXTENSIONS:
-        raise EmulationError(
-            f"Tệp “{name}” không được nhận: chỉ nhận "
-            + ", ".join(e.upper() for e in EVIDENCE_EXTENSIONS)
-            + "."
+    """Type by extension and content, size, and images fully decoded (kb.core.uploads)."""
+    try:
+        check_upload(
+            getattr(uploaded, "name", "") or "",
+            uploaded.size,
+            uploaded,
+            allowed=EVIDENCE_EXTENSIONS,
+            max_bytes=EVIDENCE_MAX_BYTES,
         )
-    if uploaded.size > EVIDENCE_MAX_BYTES:
-        raise EmulationError(f"Tệp “{name}” lớn hơn {EVIDENCE_MAX_BYTES // (1024 * 1024)} MB.")
-    if uploaded.size == 0:
-        raise EmulationError(f"Tệp “{name}” rỗng.")
-    head = uploaded.read(8)
-    uploaded.seek(0)
-    signatures = {
-        "pdf": (b"%PDF",),
-        "png": (b"\x89PNG",),
-        "jpg": (b"\xff\xd8\xff",),
-        "jpeg": (b"\xff\xd8\xff",),
-        "docx": (b"PK\x03\x04",),
-        "xlsx": (b"PK\x03\x04",),
-    }
-    if not head.startswith(signatures[extension]):
-        raise EmulationError(f"Nội dung tệp “{name}” không đúng định dạng {extension.upper()}.")
+    except UploadRejected as exc:
+        raise EmulationError(str(exc)) from exc
 
 
 def add_evidence(sheet: ScoreSheet, criterion_id: int, uploaded, *, user=None,

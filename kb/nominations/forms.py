@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime
-from pathlib import Path
 
 from django import forms
 from django.conf import settings
@@ -11,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 
+from kb.core.uploads import UploadRejected, check_upload
 from kb.exemplars.models import ExemplarPage
 from kb.initiatives.models import InitiativePage
 from kb.taxonomy.models import Title
@@ -19,15 +19,8 @@ from kb.users.access import units_for
 
 from .models import DecisionAction, Evidence, Level, Nomination
 
-EVIDENCE_EXTENSIONS = {".pdf", ".docx", ".doc", ".xlsx", ".xls", ".jpg", ".jpeg", ".png"}
+EVIDENCE_EXTENSIONS = ("pdf", "docx", "doc", "xlsx", "xls", "jpg", "jpeg", "png")
 EVIDENCE_MAX_BYTES = getattr(settings, "KB_EVIDENCE_MAX_BYTES", 10 * 1024 * 1024)
-_MAGIC = {
-    ".pdf": (b"%PDF-",),
-    ".docx": (b"PK\x03\x04",),
-    ".xlsx": (b"PK\x03\x04",),
-    ".doc": (b"\xd0\xcf\x11\xe0",),
-    ".xls": (b"\xd0\xcf\x11\xe0",),
-}
 
 
 class NominationForm(WagtailAdminModelForm):
@@ -141,34 +134,17 @@ class DecisionForm(forms.Form):
 
 
 def validate_evidence(upload) -> None:
-    """Type by extension and content, size, and images fully decoded with Pillow's limits."""
-    ext = Path(upload.name).suffix.lower()
-    if ext not in EVIDENCE_EXTENSIONS:
-        raise ValidationError(
-            _("Loại tệp %(ext)s không được nhận; hãy dùng PDF, Word, Excel, JPG hoặc PNG.")
-            % {"ext": ext or "(không có đuôi)"}
+    """Type by extension and content, size, and images fully decoded (kb.core.uploads)."""
+    try:
+        check_upload(
+            upload.name,
+            upload.size,
+            upload,
+            allowed=EVIDENCE_EXTENSIONS,
+            max_bytes=EVIDENCE_MAX_BYTES,
         )
-    if upload.size > EVIDENCE_MAX_BYTES:
-        raise ValidationError(
-            _("Tệp quá lớn (%(mb).1f MB); tối đa %(max)d MB.")
-            % {"mb": upload.size / 1048576, "max": EVIDENCE_MAX_BYTES // 1048576}
-        )
-    head = upload.read(8)
-    upload.seek(0)
-    if ext in _MAGIC and not head.startswith(_MAGIC[ext]):
-        raise ValidationError(_("Nội dung tệp không đúng với loại %(ext)s.") % {"ext": ext})
-    if ext in {".jpg", ".jpeg", ".png"}:
-        from PIL import Image
-
-        try:
-            with Image.open(upload) as image:
-                if image.format not in {"JPEG", "PNG"}:
-                    raise ValidationError(_("Ảnh không phải JPEG hoặc PNG."))
-                image.load()  # decodes, so a decompression bomb raises here
-        except (OSError, Image.DecompressionBombError, SyntaxError) as exc:
-            raise ValidationError(_("Không đọc được ảnh: %(err)s") % {"err": exc}) from exc
-        finally:
-            upload.seek(0)
+    except UploadRejected as exc:
+        raise ValidationError(str(exc)) from exc
 
 
 class EvidenceForm(forms.ModelForm):

@@ -198,6 +198,8 @@ def test_evidence_must_be_a_real_file_of_an_allowed_type(cluster, users):
         (SimpleUploadedFile("virus.exe", b"MZ...."), "chỉ nhận PDF"),
         (SimpleUploadedFile("gia.pdf", b"<html>not a pdf"), "không đúng định dạng PDF"),
         (SimpleUploadedFile("rong.png", b""), "rỗng"),
+        # A PNG's signature followed by junk: only decoding the image finds it out.
+        (SimpleUploadedFile("anh.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64), "Không đọc được ảnh"),
     ):
         with pytest.raises(EmulationError, match=message):
             services.add_evidence(sheet, cid, upload, user=users.qb)
