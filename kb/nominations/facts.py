@@ -51,28 +51,40 @@ def _history(nomination: Nomination) -> dict[str, frozenset[int]]:
 
 
 def _initiatives(nomination: Nomination) -> tuple[eligibility.InitiativeFact, ...]:
-    facts = []
+    """Each backing initiative with the other dossiers it already backs (recorded uses, then
+    dossiers still under way): two queries for all of them, not two per initiative."""
     if not nomination.pk:
         return ()
-    for initiative in nomination.backing_initiatives.all():
-        used_for = []
-        use = InitiativeUse.objects.filter(initiative=initiative).exclude(nomination=nomination)
-        used_for += [f"hồ sơ #{u.nomination_id}" for u in use]
-        pending = (
-            Nomination.objects.filter(backing_initiatives=initiative, status__in=LIVE_STATUSES)
-            .exclude(pk=nomination.pk)
-            .exclude(pk__in=[u.nomination_id for u in use])
+    initiatives = list(nomination.backing_initiatives.all())
+    ids = [i.pk for i in initiatives]
+    used: dict[int, list[int]] = {pk: [] for pk in ids}
+    for initiative_id, nomination_id in (
+        InitiativeUse.objects.filter(initiative_id__in=ids)
+        .exclude(nomination=nomination)
+        .order_by("pk")
+        .values_list("initiative_id", "nomination_id")
+    ):
+        used[initiative_id].append(nomination_id)
+    pending: dict[int, list[int]] = {pk: [] for pk in ids}
+    for initiative_id, nomination_id in (
+        Nomination.backing_initiatives.through.objects.filter(
+            initiativepage_id__in=ids, nomination__status__in=LIVE_STATUSES
         )
-        used_for += [f"hồ sơ #{n.pk}" for n in pending]
-        facts.append(
-            eligibility.InitiativeFact(
-                key=initiative.title,
-                scope=initiative.scope or "unit",
-                recognised_year=initiative.year,
-                used_for=tuple(used_for),
-            )
+        .exclude(nomination_id=nomination.pk)
+        .order_by("nomination_id")
+        .values_list("initiativepage_id", "nomination_id")
+    ):
+        if nomination_id not in used[initiative_id]:
+            pending[initiative_id].append(nomination_id)
+    return tuple(
+        eligibility.InitiativeFact(
+            key=initiative.title,
+            scope=initiative.scope or "unit",
+            recognised_year=initiative.year,
+            used_for=tuple(f"hồ sơ #{n}" for n in used[initiative.pk] + pending[initiative.pk]),
         )
-    return tuple(facts)
+        for initiative in initiatives
+    )
 
 
 def _led_collective_excellent(nomination: Nomination) -> bool | None:

@@ -342,11 +342,10 @@ def _create_exemplar(nomination: Nomination, user) -> ExemplarPage:
     index = ExemplarIndexPage.objects.first()
     if index is None:
         raise ValidationError("Chưa có trang danh sách điển hình để tạo hồ sơ.")
-    from kb.core.richtext import clean_html
-
-    summary = clean_html(nomination.achievements or "")
     from django.utils.html import strip_tags
 
+    # A plain-text summary: the report's words without its markup.
+    summary = strip_tags(nomination.achievements or "").strip()
     exemplar = ExemplarPage(
         title=nomination.nominee_name,
         kind=(
@@ -359,7 +358,7 @@ def _create_exemplar(nomination: Nomination, user) -> ExemplarPage:
         is_leader=nomination.is_leader,
         gender="female" if nomination.female else "",
         year=nomination.year,
-        summary=strip_tags(summary)[:600] or nomination.nominee_name,
+        summary=summary[:600] or nomination.nominee_name,
         owner=user,
     )
     index.add_child(instance=exemplar)
