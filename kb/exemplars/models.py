@@ -205,9 +205,21 @@ class ExemplarPage(KeyedPage):
     def related_exemplars(self) -> list["ExemplarPage"]:
         """Others of the same unit first, then others sharing a field of work (the newest).
 
-        The candidates sharing a field are taken from the newest rows of the relation table
-        only, so the query stays small however many exemplars a field has.
+        Each kind is found by walking an index from the newest row and stopping at the few
+        shown (a unit can have thousands of exemplars, a field tens of thousands), then the
+        pages are read in one query: the cost stays the same however large the base grows.
         """
+        shown = self.RELATED_SHOWN
+        candidates = ExemplarPage.objects.live().public().exclude(pk=self.pk)
+        same_unit = (
+            list(
+                candidates.filter(unit_id=self.unit_id)
+                .order_by("-pk")
+                .values_list("pk", flat=True)[:shown]
+            )
+            if self.unit_id
+            else []
+        )
         through = ExemplarPage.fields_of_work.through
         field_ids = through.objects.filter(exemplarpage_id=self.pk).values("fieldofwork_id")
         sharing = (
@@ -216,22 +228,17 @@ class ExemplarPage(KeyedPage):
             .order_by("-id")
             .values_list("exemplarpage_id", flat=True)[:40]
         )
-        candidates = (
-            ExemplarPage.objects.live()
-            .public()
-            .exclude(pk=self.pk)
-            .filter(models.Q(unit_id=self.unit_id) | models.Q(pk__in=list(sharing)))
-            .select_related("unit", "photo")
-            .prefetch_related("photo__renditions")
+        # Always asked (not only when the unit has too few): the same queries on every profile.
+        sharing_ids = list(
+            candidates.filter(pk__in=list(sharing))
+            .exclude(pk__in=same_unit)
+            .order_by("-pk")
+            .values_list("pk", flat=True)[:shown]
         )
-        same_unit = models.Case(
-            models.When(unit_id=self.unit_id, then=0), default=1, output_field=models.IntegerField()
-        )
-        return list(
-            candidates.annotate(same_unit=same_unit).order_by("same_unit", "-pk")[
-                : self.RELATED_SHOWN
-            ]
-        )
+        order = (same_unit + sharing_ids)[:shown]
+        pages = ExemplarPage.objects.filter(pk__in=order).select_related("unit", "photo")
+        by_pk = {p.pk: p for p in pages.prefetch_related("photo__renditions")}
+        return [by_pk[pk] for pk in order if pk in by_pk]
 
 
 def social_image_url(image) -> str | None:
