@@ -172,6 +172,21 @@ def test_profile_shows_unit_tree_papers_related_exemplars_and_structured_data(cl
     assert data["award"] == ["Chiến sĩ thi đua cơ sở (2023)"]
 
 
+def test_related_exemplars_are_the_units_newest_then_those_sharing_a_field(client, world):
+    ha_noi = world["b"].unit
+    mates = [ExemplarPageFactory(title=f"Đồng nghiệp {i}", unit=ha_noi) for i in range(5)]
+    mates[-1].unpublish()  # a draft is never related
+    newest_live = [m.title for m in reversed(mates[:-1])]
+
+    related = [p.title for p in world["b"].related_exemplars()]
+    assert related == [*newest_live, "Tập thể Hà Nội thu"][:4]
+    assert "Đồng nghiệp 4" not in client.get(world["b"].url).content.decode()
+
+    # Alone in its unit: the newest others that share one of its fields, never itself.
+    related = [p.title for p in world["d"].related_exemplars()]
+    assert related == ["Tập thể Hà Nội thu", "Anh Ba Vì thu"]
+
+
 def test_story_carries_article_structured_data(client, world):
     story = StoryPageFactory(title="Người giữ sổ </script> của xã", author="Ban Tuyên truyền")
     story.exemplars.set([world["a"]])
