@@ -246,8 +246,9 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
         batch: list[DocumentData] = []
 
         def flush() -> None:
-            documents = SearchDocument.objects.bulk_create(
+            SearchDocument.objects.bulk_create(
                 SearchDocument(
+                    id=d.page_id,  # see EmbeddedBackend.index: the page's own number
                     page_id=d.page_id,
                     key=d.key,
                     content_type=d.content_type,
@@ -261,16 +262,8 @@ def rebuild(progress: Callable[[int], None] | None = None) -> int:
                 )
                 for d in batch
             )
-            if any(doc.pk is None for doc in documents):  # backends without RETURNING
-                ids = dict(
-                    SearchDocument.objects.filter(
-                        page_id__in=[d.page_id for d in batch]
-                    ).values_list("page_id", "id")
-                )
-            else:
-                ids = {doc.page_id: doc.pk for doc in documents}
             SearchFacet.objects.bulk_create(
-                SearchFacet(document_id=ids[d.page_id], name=n, value=v[:255])
+                SearchFacet(document_id=d.page_id, name=n, value=v[:255])
                 for d in batch
                 for n, v in d.facets
             )

@@ -49,6 +49,7 @@ from .facets import stamp as index_stamp
 PROXIMITY_LIMIT = 1000
 RERANK = 200  # candidates re-ranked in Python (the rest keep the database's order)
 LARGE = 5000  # from this many matches, rank the title matches alone when they fill the page
+RANKED = 10000  # at most this many matches (the newest) are ranked by relevance
 DOC = "kbsearch_searchdocument"
 
 
@@ -76,6 +77,15 @@ class SQLiteDialect(Dialect):
 
     def any_of(self, expressions):
         return " OR ".join(f"({e})" for e in expressions)
+
+    def near(self, clauses, window: int) -> str | None:
+        """FTS5's own proximity test over the clauses of a single phrase (`NEAR(…, N)` takes
+        no alternatives): a cheap first cut before the exact check in Python. None when
+        fewer than two such clauses."""
+        singles = [c.phrases[0] for c in clauses if len(c.phrases) == 1]
+        if len(singles) < 2:
+            return None
+        return "NEAR(" + " ".join(self._phrase(p, False) for p in singles) + f", {int(window)})"
 
     id_column = "kbsearch_fts.rowid"
 
@@ -128,6 +138,9 @@ class PostgresDialect(Dialect):
 
     def any_of(self, expressions):
         return " | ".join(f"({e})" for e in expressions)
+
+    def near(self, clauses, window: int) -> str | None:
+        return None  # `<N>` binds two words only: the check in Python does it all
 
     def candidates_sql(self, where: str, order: str, limit: int | None) -> str:
         rank = "ts_rank(d.search_vector, to_tsquery('simple', %s))"
@@ -225,10 +238,16 @@ class EmbeddedBackend(SearchBackend):
     # indexing
 
     def index(self, data: DocumentData) -> None:
+        """Store the page's document under the page's own number: document ids then follow
+        the order pages were created in, whichever way they were indexed (one by one, or
+        rebuilt model by model), and "the newest matches" (RANKED) means the newest pages."""
         with transaction.atomic():
+            # A document an older version numbered otherwise is replaced.
+            SearchDocument.objects.filter(page_id=data.page_id).exclude(id=data.page_id).delete()
             document, _ = SearchDocument.objects.update_or_create(
-                page_id=data.page_id,
+                id=data.page_id,
                 defaults={
+                    "page_id": data.page_id,
                     "key": data.key,
                     "content_type": data.content_type,
                     "title": data.title[:255],
@@ -337,11 +356,17 @@ class EmbeddedBackend(SearchBackend):
             if 0 < len(ids) <= PROXIMITY_LIMIT and len(clauses) >= 2:
                 # Few matches: keep those where the words stand together, not scattered
                 # over a long text (what a question the base cannot answer would find).
+                close = None
                 if needed == len(clauses):
-                    rows = self._candidates(expression, "", [], "relevance", None)
-                else:  # scored in Python: see `clause_score`
-                    rows = [(int(i), 0.0) for i in ids]
+                    close = dialect().near(clauses, proximity_window(clauses))
+                if close is not None:  # the database drops the scattered ones first
+                    ids = self._match_ids(f"({expression}) AND {close}")
+                rows = [(int(i), 0.0) for i in ids]
                 near = self._near(rows, clauses, needed, rescore=needed < len(clauses))
+                if len(near) > 1 and needed == len(clauses):
+                    # Ranked by the database only when there is an order to find: a question
+                    # the base cannot answer keeps none, a precise one often a single page.
+                    near = self._ranked(expression, [m[0] for m in near])
                 ids = np.array([m[0] for m in near], dtype=np.int64)
             if len(ids):
                 break
@@ -385,6 +410,13 @@ class EmbeddedBackend(SearchBackend):
             ranked = [(row[0], row[1]) for row in rows][window]
         else:
             rows = None
+            if results.total > RANKED:
+                # Ranking costs a pass over every match: beyond RANKED of them (a query as
+                # broad as "bhxh", in nine documents of ten), only the newest RANKED are
+                # ranked. The total and the facet counts still cover every match.
+                cut = len(selected) - RANKED
+                floor = int(np.partition(selected, cut)[cut])
+                where, params = f"{where} AND {dialect().id_column} >= %s", [*params, floor]
             if results.total > LARGE and needed == len(clauses) and window.stop <= RERANK:
                 # Many matches: the best are those with every clause in the title (the
                 # re-ranking puts them first), so rank that much smaller set alone when it
@@ -403,10 +435,7 @@ class EmbeddedBackend(SearchBackend):
     def _near(self, rows, clauses, needed, rescore=False) -> list[tuple[int, float]]:
         """The rows whose document has `needed` clauses within the proximity window, in the
         rows' order (or, with `rescore`, scored by `clause_score` and sorted)."""
-        rows_texts = SearchDocument.objects.filter(id__in=[r[0] for r in rows]).values_list(
-            "id", "title_folded", "body_folded"
-        )
-        texts = {doc_id: (title, body) for doc_id, title, body in rows_texts}
+        texts = self._folded_texts([r[0] for r in rows])
         size = proximity_window(clauses)
         kept = []
         vocabulary = index_vocabulary() if rescore else None
@@ -414,7 +443,7 @@ class EmbeddedBackend(SearchBackend):
             text = texts.get(doc_id)
             if text is None:
                 continue
-            if covered_within(text[0] + " " + text[1], clauses, size) >= needed:
+            if covered_within(text[0] + " " + text[1], clauses, size, needed) >= needed:
                 if vocabulary is not None:
                     score = clause_score(
                         text[0], text[1], clauses, vocabulary.counts, vocabulary.documents
@@ -423,6 +452,24 @@ class EmbeddedBackend(SearchBackend):
         if rescore:
             kept.sort(key=lambda row: (-row[1], row[0]))
         return kept
+
+    def _ranked(self, expression: str, ids: list[int]) -> list[tuple[int, float]]:
+        """`ids` (matches of `expression`) in the database's relevance order (bm25 / ts_rank).
+
+        Every match is ranked and those outside `ids` dropped: FTS5 answers `rowid IN (…)`
+        with a whole MATCH per id, which costs more than ranking a thousand matches."""
+        wanted = set(ids)
+        rows = self._candidates(expression, "", [], "relevance", None)
+        return [(row[0], row[1]) for row in rows if row[0] in wanted]
+
+    def _folded_texts(self, ids: list[int]) -> dict[int, tuple[str, str]]:
+        """Folded title and body of each document, in one query with the ids inlined
+        (integers only): a thousand bound parameters cost more to prepare than to read."""
+        if not ids:
+            return {}
+        listed = ",".join(str(int(i)) for i in ids)
+        sql = f"SELECT id, title_folded, body_folded FROM {DOC} WHERE id IN ({listed})"  # noqa: S608
+        return {doc_id: (title, body) for doc_id, title, body in self._run(sql, [])}
 
     def _rerank(self, rows, clauses, phrase) -> list[tuple[int, float]]:
         if not rows:

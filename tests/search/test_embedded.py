@@ -97,6 +97,44 @@ def test_with_many_matches_the_title_matches_alone_are_ranked(content, monkeypat
     assert rest[0] in {"Nguyễn Thị Thu Hà", "Cấp thẻ bảo hiểm y tế cho học sinh ngay tại trường"}
 
 
+def test_with_very_many_matches_only_the_newest_are_ranked_but_all_are_counted(
+    content, monkeypatch
+):
+    # Three pages match "bao hiem xa hoi" (see above); with RANKED = 2 the oldest of them is
+    # left out of the ranking, while the total and the facets still count it.
+    everything = titles("bao hiem xa hoi")
+    assert len(everything) == 3 and content.title in everything  # the first page created
+    monkeypatch.setattr("search.backends.embedded.RANKED", 2)
+    results = get_backend().search(SearchRequest("bao hiem xa hoi"))
+    assert results.total == 3
+    assert sum(v.count for v in results.facets["type"]) == 3
+    shown = [hit.title for hit in results.hits]
+    assert sorted(shown) == sorted(t for t in everything if t != content.title)
+
+
+def test_documents_are_numbered_by_their_page_however_they_were_indexed(
+    content, reindex, django_capture_on_commit_callbacks
+):
+    assert all(d.id == d.page_id for d in SearchDocument.objects.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        newest = ExemplarPageFactory(title="Trần Văn Mới")  # indexed on publishing
+    assert SearchDocument.objects.get(page=newest).id == newest.pk
+    reindex()  # rebuilt model by model
+    assert all(d.id == d.page_id for d in SearchDocument.objects.all())
+
+
+def test_words_far_apart_are_not_a_match_but_words_together_are(site_structure, reindex):
+    filler = " ".join(f"việc{i}" for i in range(40))
+    InitiativePageFactory(
+        title="Sổ tay nghiệp vụ",
+        summary=f"Hướng dẫn cấp sổ cho người lao động. {filler} Cách tính lương hưu.",
+    )
+    InitiativePageFactory(title="Tính lương hưu nhanh", summary="Cấp sổ và tính lương hưu.")
+    reindex()
+    # Both pages hold every word; only in the second do they stand together.
+    assert titles("cấp sổ tính lương hưu") == ["Tính lương hưu nhanh"]
+
+
 def test_snippets_mark_the_original_spelling(content):
     hit = get_backend().search(SearchRequest("hoc sinh")).hits[0]
     assert "<mark>học sinh</mark>" in hit.snippet

@@ -88,6 +88,20 @@ def test_clause_positions_in_folded_text_agree_with_the_word_by_word_scan():
     assert covered_within(" ".join(words), clauses, 3) == covered_within(words, clauses, 3)
 
 
+def test_the_quick_refusal_never_refuses_a_window_that_holds_every_clause():
+    import random
+
+    rng = random.Random(7)
+    vocabulary = ["bao", "hiem", "so", "the", "cap", "phi", "y", "te", "moi"]
+    clauses = [Clause(((w,),)) for w in ("bao", "so", "phi")] + [Clause((("y", "te"), ("bhyt",)))]
+    for _ in range(500):
+        words = [rng.choice(vocabulary) for _ in range(rng.randint(5, 60))]
+        window = rng.randint(3, 12)
+        exact = covered_within(words, clauses, window)
+        quick = covered_within(" ".join(words), clauses, window, enough=len(clauses))
+        assert (quick >= len(clauses)) == (exact >= len(clauses)), (words, window)
+
+
 def test_fold_with_offsets_maps_back_to_the_original_spelling():
     for text in ("Đắk Lắk, Bảo hiểm", "Straße xã hội", "e\u0301 rời"):
         folded, offsets = fold_with_offsets(text)
