@@ -8,9 +8,10 @@ it the site needs. Rules:
   restriction on them or their ancestors, only 200 responses that set no cookie and use no
   CSRF token or CSP nonce (the reader pages' scripts are static files for that reason);
 - the key is host + language + full path with query string (a filtered listing is its own
-  entry) + a *generation* number kept in the same cache; publishing, unpublishing, deleting or
-  moving a page, changing a view restriction, a unit, a field of work or a title bumps the
-  generation, which drops every entry at once (a published story shows up on the home page,
+  entry); each entry carries the *generation* number (kept in the same cache) it was stored
+  under, read with it in one round trip, and only counts under the current one. Publishing,
+  unpublishing, deleting or moving a page, changing a view restriction, a unit, a field of
+  work or a title bumps the generation, which drops every entry at once (a published story shows up on the home page,
   the listing, the profiles it names: working out which pages show what is not worth the risk);
 - entries also expire after `KB_PAGE_CACHE_SECONDS` (0 turns the cache off).
 
@@ -77,10 +78,10 @@ def mark_cacheable(request, page) -> None:
     setattr(request, CACHEABLE_ATTR, not private)
 
 
-def _key(request, gen: int) -> str:
+def _key(request) -> str:
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
     language = translation.get_language_from_request(request)
-    return f"kb:page:{gen}:{request.get_host()}:{language}:{path}"
+    return f"kb:page:{request.get_host()}:{language}:{path}"
 
 
 def _reader_is_anonymous(request) -> bool:
@@ -101,7 +102,7 @@ class PageCacheMiddleware:
     """Serves cached pages and stores fresh ones; see the module's docstring for the rules.
 
     Sits right after SecurityMiddleware and the CSP middleware (so every response, a hit
-    too, carries their headers) and before the session: a hit costs a cache read or two.
+    too, carries their headers) and before the session: a hit costs one cache read.
     """
 
     def __init__(self, get_response):
@@ -116,10 +117,16 @@ class PageCacheMiddleware:
         ):
             return self.get_response(request)
 
-        key = _key(request, generation())
-        hit = cache.get(key)
-        if hit is not None:
-            content, headers = hit
+        # One read for both the generation and the entry (one round trip to Redis): an entry
+        # stored under an older generation is a miss, and is overwritten below.
+        key = _key(request)
+        found = cache.get_many([GENERATION_KEY, key])
+        gen = found.get(GENERATION_KEY)
+        if gen is None:
+            gen = generation()
+        entry = found.get(key)
+        if entry is not None and entry[0] == gen:
+            _, content, headers = entry
             response = HttpResponse(content)
             for name, value in headers.items():
                 response[name] = value
@@ -129,7 +136,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if self._storable(request, response):
             headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
-            cache.set(key, (response.content, headers), seconds)
+            # Under the generation read before rendering: a change published meanwhile has
+            # bumped it, and this page, perhaps rendered from the old rows, is stale at once.
+            cache.set(key, (gen, response.content, headers), seconds)
             response[HEADER] = "miss"
         return response
 

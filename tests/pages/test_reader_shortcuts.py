@@ -120,3 +120,30 @@ def test_the_generation_moves_again_when_the_editors_transaction_commits(
     for callback in callbacks:
         callback()
     assert pagecache.generation() > during  # and whatever was stored meanwhile is dropped
+
+
+@override_settings(KB_PAGE_CACHE_SECONDS=300)
+def test_a_page_rendered_while_a_change_is_published_is_not_served_afterwards(rf):
+    from django.core.cache import cache
+    from django.http import HttpResponse
+
+    cache.clear()
+    renders = []
+
+    def render(request, bump: bool):
+        renders.append(request.path)
+        if bump:  # an editor publishes while this page is being rendered
+            pagecache.invalidate()
+        setattr(request, pagecache.CACHEABLE_ATTR, True)
+        return HttpResponse(f"render {len(renders)}")
+
+    def get(bump=False):
+        middleware = pagecache.PageCacheMiddleware(lambda request: render(request, bump))
+        return middleware(rf.get("/dien-hinh/"))
+
+    assert get(bump=True)["X-KB-Cache"] == "miss"
+    second = get()  # stored under the old generation: rendered again, not served stale
+    assert second["X-KB-Cache"] == "miss" and second.content == b"render 2"
+    third = get()
+    assert third["X-KB-Cache"] == "hit" and third.content == b"render 2"
+    assert len(renders) == 2
