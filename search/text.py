@@ -307,11 +307,13 @@ def highlight(text: str, phrases: Iterable[tuple[str, ...]], length: int = 240) 
     if not spans:
         cut = text.rfind(" ", 0, length)
         return mark(text, [], 0, cut if cut > 0 else length) + " …"
+    # The window starting at a match that holds the most distinct matched words (each
+    # span's words folded once: folding in the loop made long texts quadratic).
+    words = [fold(text[a:b]) for a, b in spans]
     best_start, best_count = spans[0][0], 0
     for i, (a, _b) in enumerate(spans):
-        count = sum(1 for s in spans[i:] if s[1] <= a + length)
-        distinct = len({fold(text[s[0] : s[1]]) for s in spans[i:] if s[1] <= a + length})
-        if (distinct, count) > (best_count, 0) and distinct > best_count:
+        distinct = len({words[j] for j in range(i, len(spans)) if spans[j][1] <= a + length})
+        if distinct > best_count:
             best_start, best_count = a, distinct
     start = max(0, best_start - length // 4)
     if start:

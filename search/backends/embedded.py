@@ -474,18 +474,11 @@ class EmbeddedBackend(SearchBackend):
     def _rerank(self, rows, clauses, phrase) -> list[tuple[int, float]]:
         if not rows:
             return []
-        titles = dict(
-            SearchDocument.objects.filter(id__in=[r[0] for r in rows]).values_list(
-                "id", "title_folded"
-            )
-        )
+        texts = self._folded_texts([r[0] for r in rows])
+        titles = {doc_id: text[0] for doc_id, text in texts.items()}
         bodies = {}
         if phrase and len(phrase) > 1:
-            bodies = dict(
-                SearchDocument.objects.filter(id__in=[r[0] for r in rows[:50]]).values_list(
-                    "id", "body_folded"
-                )
-            )
+            bodies = {r[0]: texts[r[0]][1] for r in rows[:50] if r[0] in texts}
         best = max(r[1] for r in rows) or 1.0
         text_phrase = " " + " ".join(phrase) + " "
         scored = []
