@@ -100,8 +100,8 @@ def main() -> None:
 def print_tables(rows: list[dict], relevance: list[dict]) -> None:
     print("\nLatency (ms per query; cpu = this process's CPU time; load = 1-min load average)")
     print(
-        f"{'database':<10}{'size':>9}  {'backend':<10}{'p50':>8}{'p95':>8}"
-        f"{'cpu p50':>9}{'cpu p95':>9}{'load':>6}  stock/embedded"
+        f"{'database':<10}{'size':>9}  {'backend':<10}{'p50':>9}{'p95':>10}"
+        f"{'cpu p50':>9}{'cpu p95':>10}{'load':>6}  stock/embedded"
     )
     for row in rows:
         for backend in ("embedded", "stock"):
@@ -120,8 +120,8 @@ def print_tables(rows: list[dict], relevance: list[dict]) -> None:
                     ratio += f" (the first {timed} queries, both backends)"
             print(
                 f"{row['database']:<10}{row['size']:>9,}  {backend:<10}"
-                f"{figures['p50']:>8.1f}{figures['p95']:>8.1f}"
-                f"{figures.get('cpu_p50', 0):>9.1f}{figures.get('cpu_p95', 0):>9.1f}"
+                f"{figures['p50']:>9.1f}{figures['p95']:>10.1f}"
+                f"{figures.get('cpu_p50', 0):>9.1f}{figures.get('cpu_p95', 0):>10.1f}"
                 f"{figures.get('load', 0):>6.1f}  {ratio}"
             )
     print("\nRelevance on the judged query set over the demo data (nDCG@10 / recall@10 / MRR)")
