@@ -50,6 +50,7 @@ PROXIMITY_LIMIT = 1000
 RERANK = 200  # candidates re-ranked in Python (the rest keep the database's order)
 LARGE = 5000  # from this many matches, rank the title matches alone when they fill the page
 RANKED = 10000  # at most this many matches (the newest) are ranked by relevance
+SAMPLED = 50  # beyond PROXIMITY_LIMIT matches, the best this many are checked for proximity
 DOC = "kbsearch_searchdocument"
 
 
@@ -428,6 +429,19 @@ class EmbeddedBackend(SearchBackend):
                 limit = None if window.stop > RERANK else RERANK
                 rows = self._candidates(expression, where, params, "relevance", limit)
             reranked = self._rerank(rows[:RERANK], clauses, phrase)
+            if near is None and len(clauses) >= 2:
+                # Too many matches for the proximity check on all of them: it looks at the
+                # best few instead. Those with the words together come first; when none of
+                # them has, the words are only scattered (a question the base cannot answer,
+                # asked with common words), and the reader is told nothing was found.
+                best = reranked[:SAMPLED]
+                close = {m[0] for m in self._near(best, clauses, needed)}
+                if not close:
+                    results.total, results.facets = 0, {}
+                    return results
+                reranked = [m for m in best if m[0] in close] + [
+                    m for m in reranked if m[0] not in close
+                ]
             ranked = (reranked + [(r[0], r[1]) for r in rows[RERANK:]])[window]
         results.hits = self._hits(ranked, phrases)
         return results

@@ -112,6 +112,28 @@ def test_with_very_many_matches_only_the_newest_are_ranked_but_all_are_counted(
     assert sorted(shown) == sorted(t for t in everything if t != content.title)
 
 
+def test_beyond_the_proximity_limit_the_best_matches_are_checked_for_proximity(
+    site_structure, reindex, monkeypatch
+):
+    filler = " ".join(f"việc{i}" for i in range(40))
+    InitiativePageFactory(
+        title="Sổ tay nghiệp vụ",
+        summary=f"Hướng dẫn cấp sổ cho người lao động. {filler} Cách tính lương hưu.",
+    )
+    InitiativePageFactory(title="Tính lương hưu nhanh", summary="Cấp sổ và tính lương hưu.")
+    InitiativePageFactory(title="Lương hưu tháng Tết", summary=f"Tính {filler} cấp sổ.")
+    reindex()
+    monkeypatch.setattr("search.backends.embedded.PROXIMITY_LIMIT", 0)  # "too many matches"
+    results = get_backend().search(SearchRequest("cấp sổ tính lương hưu"))
+    # All three are counted; the one with the words together comes first.
+    assert results.total == 3
+    assert results.hits[0].title == "Tính lương hưu nhanh"
+    # Words found only far apart in the best matches: nothing, as with few matches.
+    assert titles("hướng dẫn lương hưu") == []
+    monkeypatch.setattr("search.backends.embedded.PROXIMITY_LIMIT", 1000)
+    assert titles("hướng dẫn lương hưu") == []
+
+
 def test_documents_are_numbered_by_their_page_however_they_were_indexed(
     content, reindex, django_capture_on_commit_callbacks
 ):
