@@ -310,7 +310,13 @@ class EmbeddedBackend(SearchBackend):
 
     def _correct(self, clauses: list[Clause]) -> list[Clause] | None:
         """Words found nowhere replaced by the closest word of the index (titles and bodies):
-        typos in names, and in any other word."""
+        typos in names, and in any other word.
+
+        Whether a word is found anywhere is first asked of the vocabulary (the index's own
+        term list, in memory); only a word missing from it is looked for in the index, in
+        case it was indexed since the vocabulary was read. Asked with `LIMIT 1`, PostgreSQL
+        chose a sequential scan over every document for a word found nowhere (350 ms at
+        100,000 documents)."""
         d = dialect()
         vocabulary = None
         changed, result = False, []
@@ -320,8 +326,11 @@ class EmbeddedBackend(SearchBackend):
                 if len(clause.phrases) == 1 and len(clause.phrases[0]) == 1
                 else None
             )
-            if token and not self._ids(d.match([clause]), "", [], limit=1):
-                vocabulary = index_vocabulary() if vocabulary is None else vocabulary
+            if token is None:
+                result.append(clause)
+                continue
+            vocabulary = index_vocabulary() if vocabulary is None else vocabulary
+            if token not in vocabulary and not self._ids(d.match([clause]), "", []):
                 fixed = vocabulary.correct(token)
                 if fixed:
                     result.append(Clause(((fixed,),)))
