@@ -11,8 +11,9 @@ it the site needs. Rules:
   entry); each entry carries the *generation* number (kept in the same cache) it was stored
   under, read with it in one round trip, and only counts under the current one. Publishing,
   unpublishing, deleting or moving a page, changing a view restriction, a unit, a field of
-  work or a title bumps the generation, which drops every entry at once (a published story shows up on the home page,
-  the listing, the profiles it names: working out which pages show what is not worth the risk);
+  work or a title bumps the generation, which drops every entry at once (a published story
+  shows up on the home page, the listing, the profiles it names: working out which pages
+  show what is not worth the risk);
 - entries also expire after `KB_PAGE_CACHE_SECONDS` (0 turns the cache off).
 
 The cache is Django's alias "default": local memory in development, Redis in production
