@@ -45,8 +45,7 @@ class ReaderPageQuerySet(PageQuerySet):
     """Wagtail's page queryset, with `public()` answered from `restricted_paths()`."""
 
     def public(self):
-        q = private_q()
-        return self.exclude(q) if q else self.all()
+        return public(self.all())
 
     def not_public(self):
         q = private_q()

@@ -103,12 +103,8 @@ class SQLiteDialect(Dialect):
         )
         return sql + (f" LIMIT {int(limit)}" if limit else "")
 
-    def ids_sql(self, where: str) -> str:
-        join = f"JOIN {DOC} d ON d.id = kbsearch_fts.rowid " if "d." in where else ""
-        return (
-            f"SELECT kbsearch_fts.rowid FROM kbsearch_fts {join}"  # noqa: S608
-            f"WHERE kbsearch_fts MATCH %s {where}"
-        )
+    def ids_sql(self) -> str:
+        return "SELECT rowid FROM kbsearch_fts WHERE kbsearch_fts MATCH %s"
 
     def aggregated_ids_sql(self) -> str:
         """Every matching id in one comma-separated string."""
@@ -152,11 +148,8 @@ class PostgresDialect(Dialect):
         )
         return sql + (f" LIMIT {int(limit)}" if limit else "")
 
-    def ids_sql(self, where: str) -> str:
-        return (
-            f"SELECT d.id FROM {DOC} d "  # noqa: S608
-            f"WHERE d.search_vector @@ to_tsquery('simple', %s) {where}"
-        )
+    def ids_sql(self) -> str:
+        return f"SELECT d.id FROM {DOC} d WHERE d.search_vector @@ to_tsquery('simple', %s)"  # noqa: S608
 
     id_column = "d.id"
 
@@ -330,7 +323,7 @@ class EmbeddedBackend(SearchBackend):
                 result.append(clause)
                 continue
             vocabulary = index_vocabulary() if vocabulary is None else vocabulary
-            if token not in vocabulary and not self._ids(d.match([clause]), "", []):
+            if token not in vocabulary and not self._ids(d.match([clause])):
                 fixed = vocabulary.correct(token)
                 if fixed:
                     result.append(Clause(((fixed,),)))
@@ -339,9 +332,8 @@ class EmbeddedBackend(SearchBackend):
             result.append(clause)
         return result if changed else None
 
-    def _ids(self, expression: str, where: str, params: list, limit: int | None = None) -> list:
-        sql = dialect().ids_sql(where) + (f" LIMIT {int(limit)}" if limit else "")
-        return [row[0] for row in self._run(sql, [expression, *params])]
+    def _ids(self, expression: str) -> list:
+        return [row[0] for row in self._run(dialect().ids_sql(), [expression])]
 
     def _candidates(self, expression, where, params, order, limit):
         d = dialect()
