@@ -64,12 +64,21 @@ def main() -> None:
         help="seconds for timing the stock backend per size (0: no limit); queries left when "
         "it runs out are not timed, and the figures say how many were",
     )
+    parser.add_argument(
+        "--existing",
+        metavar="DATABASE_URL",
+        help="only time the embedded backend on this database, already filled and indexed "
+        "(e.g. after kb_generate + kb_reindex): nothing is built, changed or dropped",
+    )
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--worker", help=argparse.SUPPRESS)
     parser.add_argument("--out", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
         worker(args)
+        return
+    if args.existing:
+        time_existing(args)
         return
 
     rows: list[dict] = []
@@ -272,6 +281,28 @@ def run(args: argparse.Namespace) -> None:
             budget=args.stock_budget,
         )
         emit(args, record)
+
+
+def time_existing(args: argparse.Namespace) -> None:
+    """The embedded backend's latency on a database as it is, the same queries and timing as
+    a full run: to compare two versions of the code, or of a schema, on one database."""
+    os.environ["DATABASE_URL"] = args.existing
+    os.environ["DJANGO_SETTINGS_MODULE"] = "kb.settings.test"
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from search.index import count_pages
+
+    judged = [json.loads(line) for line in QUERIES.read_text(encoding="utf-8").splitlines()]
+    strings = query_strings(judged, args.queries, args.seed)
+    documents = count_pages()
+    figures = timings(strings, embedded_search, args.repeat, f"embedded @ {documents:,}")
+    print(
+        f"{documents:,} documents, {len(strings)} queries × {args.repeat}: "
+        f"p50 {figures['p50']:.1f} ms, p95 {figures['p95']:.1f} ms "
+        f"(CPU p95 {figures['cpu_p95']:.1f} ms, load {figures['load']:.1f})"
+    )
 
 
 def _progress():
